@@ -1,0 +1,1 @@
+"""Pure rules and value types of the kiosk (standard library only; DESIGN.md §3)."""
