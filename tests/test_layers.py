@@ -55,7 +55,10 @@ def test_exchange_imports_only_domain_from_the_kiosk() -> None:
 @pytest.mark.parametrize(
     ("package", "forbidden"),
     [
-        ("intake", ("kiosk.ui", "kiosk.services", "kiosk.store", "kiosk.sync", "kiosk.app", "kiosk.cli")),
+        (
+            "intake",
+            ("kiosk.ui", "kiosk.services", "kiosk.store", "kiosk.sync", "kiosk.app", "kiosk.cli"),
+        ),
         ("kiosk/store", ("kiosk.ui", "kiosk.services", "kiosk.sync", "kiosk.app", "kiosk.cli")),
         ("kiosk/services", ("kiosk.ui", "kiosk.sync", "kiosk.app", "kiosk.cli")),
         ("kiosk/sync", ("kiosk.ui", "kiosk.services", "kiosk.app", "kiosk.cli")),

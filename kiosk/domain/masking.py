@@ -11,4 +11,5 @@ def mask_id_number(value: str | None) -> str:
         return ""
     if len(value) <= 6:
         return MASK * len(value)
-    return value[:3] + MASK * (len(value) - 6) + value[-3:]
+    # A fixed run of marks, as in DESIGN §6, so the mask does not tell the length either.
+    return value[:3] + MASK * 5 + value[-3:]
