@@ -42,7 +42,7 @@ _ERRORS: dict[str, str] = {
     "vehicle.chassis_number": "chassis/frame number has characters not allowed",
     "vehicle.engine_number": "engine number has characters not allowed",
     # --- driving licences -------------------------------------------------------------------
-    "licence.number": "licence number is not 12 digits",
+    "licence.number": "licence number is neither 12 digits nor an old paper licence number",
     "licence.province": "licence number starts with an unknown province prefix",
     "licence.class": "unknown licence class",
     "licence.class_scheme": "licence class does not exist in this scheme",
@@ -59,6 +59,7 @@ _ERRORS: dict[str, str] = {
     "payload.missing": "required key is missing",
     "payload.unknown_key": "key is not part of the payload schema",
     "payload.null": "value may not be null",
+    "payload.empty": "text may not be empty or blank (use null where absent is allowed)",
     "payload.type": "value has the wrong type",
     "payload.enum": "value is not one of the allowed values",
     "payload.schema": "payload schema number is not supported",
@@ -68,16 +69,18 @@ _ERRORS: dict[str, str] = {
     "payload.consent": "consent must be true",
     "payload.answer_fields": "fields required or forbidden by this answer are wrong",
     "payload.duplicate_record": "the same record on file is answered twice",
+    "payload.papers": "a document code is repeated, or 'none' is listed with other documents",
     "payload.warning_code": "acknowledged warning code is unknown",
     "payload.sha256": "sha256 does not match the canonical bytes of the payload",
+    "payload.reference_taken": "this station already used the reference for another submission",
+    "payload.station_id": "station_id is not the station uploading the submission",
 }
 
 _WARNINGS: dict[str, str] = {
     "card.extra_fields": "card QR fields 7-10 are not empty (meaning unconfirmed)",
     "card.encoding_repaired": "scanner mangled UTF-8 (mojibake); the text was repaired",
-    "card.birth_place_abroad": "ID province code for births abroad is unconfirmed",
     "plate.province_unlisted": "plate province code 11-99 not in the published table",
-    "licence.number_unconfirmed": "licence number structure beyond the province prefix is unconfirmed",
+    "licence.number_unconfirmed": "licence number is not the usual 12-digit card form (old paper licence?)",
     "licence.expiry_unconfirmed": "expiry rule for this class is unconfirmed",
     "licence.expiry_unexpected": "expiry date differs from the rule for this class",
     "licence.conversion_unconfirmed": "old-to-new class conversion is unconfirmed",
