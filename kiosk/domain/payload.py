@@ -1,0 +1,62 @@
+"""The submission payload's fixed points: schema number, canonical bytes, hash, reference codes.
+
+The kiosk freezes a payload when an officer verifies it and the intake server re-computes the
+hash of what it received, so both sides must produce the very same bytes (DESIGN.md §5).
+Standard library only: the pydantic model of the payload lives in ``kiosk.exchange.payload``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+import secrets
+from collections.abc import Mapping
+from typing import Any, Final
+
+SCHEMA_VERSION: Final = 1
+"""The payload ``schema`` number this code writes and accepts."""
+
+REFERENCE_ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+"""Crockford base32: digits and capitals without I, L, O, U, so a code reads well over the phone."""
+
+REFERENCE_PATTERN: Final = re.compile(r"^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$")
+"""The reference code pattern of DESIGN.md §5 (also put into the JSON Schema).
+
+Python's ``$`` also matches before a final newline: test with ``fullmatch`` or :func:`is_reference`.
+"""
+
+_GROUP = 4
+
+
+def canonical_bytes(payload: Mapping[str, Any]) -> bytes:
+    """Serialise ``payload`` exactly as DESIGN.md §5 says, so kiosk and server hash the same bytes.
+
+    Raises ``ValueError`` (``UnicodeEncodeError``) for text that is not valid Unicode (a lone
+    surrogate such as ``"\\ud800"``, which JSON can carry but UTF-8 cannot encode), and whatever
+    ``json.dumps`` raises for values JSON cannot hold.
+    """
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
+def payload_sha256(payload: Mapping[str, Any]) -> str:
+    """Lower-case hex SHA-256 of :func:`canonical_bytes`: the payload's frozen identity."""
+    return hashlib.sha256(canonical_bytes(payload)).hexdigest()
+
+
+def new_reference(rng: random.Random | None = None) -> str:
+    """A fresh random reference code ``XXXX-XXXX``; ``secrets`` unless a seeded ``rng`` is given.
+
+    The rng parameter exists for deterministic tests and demo data; production passes nothing.
+    Uniqueness per station is the store's job (retry on a clash: 32**8 codes make clashes rare).
+    """
+    choose = secrets.choice if rng is None else rng.choice
+    chars = [choose(REFERENCE_ALPHABET) for _ in range(2 * _GROUP)]
+    return "".join(chars[:_GROUP]) + "-" + "".join(chars[_GROUP:])
+
+
+def is_reference(text: object) -> bool:
+    """Tell whether ``text`` is a well-formed reference code (a ``str``, whole-string match)."""
+    return isinstance(text, str) and REFERENCE_PATTERN.fullmatch(text) is not None
