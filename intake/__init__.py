@@ -1,0 +1,1 @@
+"""The ward's intake server: kiosks upload submissions to it and look residents up (DESIGN.md §5)."""

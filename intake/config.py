@@ -1,0 +1,50 @@
+"""Server settings: built once at start-up from the command line and the environment.
+
+``INTAKE_DATABASE_URL`` picks the database (SQLite in the data dir by default; PostgreSQL with a
+``postgresql+psycopg://`` URL); ``INTAKE_DATA_DIR`` the data dir.  Nothing writes next to the code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "kiosk-intake"
+
+
+def default_data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """The data dir: ``INTAKE_DATA_DIR`` or the platform's per-user data dir."""
+    env = os.environ if env is None else env
+    return Path(env.get("INTAKE_DATA_DIR") or user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app needs to run; tests build one directly."""
+
+    database_url: str
+    lookup_burst: int = 30
+    """Registry lookups a station may make at once before the rate limit applies."""
+    lookup_per_minute: float = 30.0
+    """Sustained registry lookups per station per minute (a kiosk needs about one per resident)."""
+    enrol_code_ttl: timedelta = timedelta(hours=24)
+    max_body_bytes: int = 8 * 1024 * 1024
+    """Larger request bodies get 413 and the kiosk halves its batch (100 items fit many times)."""
+
+    @classmethod
+    def from_env(
+        cls, database_url: str | None = None, env: Mapping[str, str] | None = None
+    ) -> Settings:
+        """Settings from an explicit URL, else ``INTAKE_DATABASE_URL``, else SQLite in the data dir."""
+        env = os.environ if env is None else env
+        url = database_url or env.get("INTAKE_DATABASE_URL")
+        if not url:
+            data_dir = default_data_dir(env)
+            data_dir.mkdir(parents=True, exist_ok=True)
+            url = f"sqlite:///{data_dir / 'intake.db'}"
+        return cls(database_url=url)

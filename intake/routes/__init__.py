@@ -1,0 +1,1 @@
+"""The protocol's endpoints, one module per area (DESIGN.md §5)."""

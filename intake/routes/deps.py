@@ -1,0 +1,53 @@
+"""What every route needs: the engine, the settings, and the calling station (bearer token)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
+
+from intake.auth import StationInfo, station_for_token
+from intake.config import Settings
+from kiosk.exchange.protocol import ErrorResponse
+
+_bearer = HTTPBearer(auto_error=False, description="the station's token from enrolment")
+
+UNAUTHORISED: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorResponse, "description": "token missing, unknown or revoked"}
+}
+
+
+def get_engine(request: Request) -> Engine:
+    """The app's database engine (created at start-up)."""
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+def get_settings(request: Request) -> Settings:
+    """The app's settings."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def current_station(
+    engine: Annotated[Engine, Depends(get_engine)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> StationInfo:
+    """The station whose token came with the call, or 401 (the kiosk stops uploading and says so)."""
+    station = None
+    if credentials is not None and credentials.credentials:
+        station = station_for_token(engine, credentials.credentials)
+    if station is None:
+        raise HTTPException(
+            status_code=401,
+            detail="token missing, unknown or revoked",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return station
+
+
+EngineDep = Annotated[Engine, Depends(get_engine)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StationDep = Annotated[StationInfo, Depends(current_station)]

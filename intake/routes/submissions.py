@@ -1,0 +1,39 @@
+"""Uploads: the idempotent batch, and the reconciliation when an evening session closes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from intake.routes.deps import UNAUTHORISED, EngineDep, StationDep
+from intake.submissions import close_session, process_batch
+from kiosk.exchange.protocol import (
+    SUBMISSION_ID_PATTERN,
+    BatchRequest,
+    BatchResponse,
+    SessionCloseRequest,
+    SessionCloseResponse,
+)
+
+router = APIRouter(prefix="/v1", tags=["submissions"])
+
+
+@router.post("/submissions/batch", response_model=BatchResponse, responses=UNAUTHORISED)
+def submit_batch(body: BatchRequest, station: StationDep, engine: EngineDep) -> BatchResponse:
+    """Store up to 100 submissions; one result per item, in order (DESIGN.md §5)."""
+    results = process_batch(engine, station, body.items)
+    return BatchResponse(results=results)
+
+
+@router.post(
+    "/sessions/{session_id}/close", response_model=SessionCloseResponse, responses=UNAUTHORISED
+)
+def close(
+    session_id: Annotated[str, Path(pattern=SUBMISSION_ID_PATTERN)],
+    body: SessionCloseRequest,
+    station: StationDep,
+    engine: EngineDep,
+) -> SessionCloseResponse:
+    """Reconcile an evening session: the ids the server does not have from this station."""
+    return SessionCloseResponse(missing=close_session(engine, station, session_id, body.ids))

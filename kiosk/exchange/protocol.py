@@ -1,0 +1,382 @@
+"""Intake protocol v1 (DESIGN.md §5): every request and response body, as pydantic models.
+
+The intake server declares its endpoints with these models (so ``/openapi.json`` shows them) and
+the kiosk's sync layer parses the server's answers with the very same classes.  Requests forbid
+unknown keys; responses carry exactly the keys of §5.  Only pydantic and ``kiosk.domain`` here.
+
+Roster semantics: a page lists whole households (with every current resident, their vehicles and
+licences on file).  A household listed replaces the kiosk's copy of it; ``removed`` names households
+and residents gone from the ward's registry since the cursor.  The cursor is opaque and never null:
+with ``more: false`` the kiosk keeps it and asks again later for what changed since.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import date, datetime
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+__all__ = [
+    "MAX_BATCH_ITEMS",
+    "MAX_CLOSE_IDS",
+    "SUBMISSION_ID_PATTERN",
+    "BatchItem",
+    "BatchRequest",
+    "BatchResponse",
+    "Cleaned",
+    "EnrolRequest",
+    "EnrolResponse",
+    "ErrorResponse",
+    "HealthResponse",
+    "ItemError",
+    "ItemResult",
+    "ItemStatus",
+    "LookupRequest",
+    "LookupResident",
+    "LookupResponse",
+    "RegisteredOwner",
+    "Removed",
+    "RosterHousehold",
+    "RosterLicence",
+    "RosterPage",
+    "RosterResident",
+    "RosterVehicle",
+    "SessionCloseRequest",
+    "SessionCloseResponse",
+    "StatsDay",
+    "StatsGroup",
+    "StatsResponse",
+    "StatsTotal",
+]
+
+MAX_BATCH_ITEMS: Final = 100
+"""At most this many items in one batch; more is a body the server cannot read (422)."""
+
+MAX_CLOSE_IDS: Final = 10_000
+"""At most this many submission ids in one session-close reconciliation."""
+
+SUBMISSION_ID_PATTERN: Final = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+"""A submission id is a lower-case UUID (``str(uuid.uuid4())``): its idempotency key for ever."""
+
+_SHA256_PATTERN: Final = "^[0-9a-f]{64}$"
+_ED25519_KEY_BYTES: Final = 32
+
+_REQUEST: Final = ConfigDict(extra="forbid")
+_RESPONSE: Final = ConfigDict(extra="forbid", populate_by_name=True)
+
+SubmissionId = Annotated[str, StringConstraints(pattern=SUBMISSION_ID_PATTERN)]
+Sex = Literal["male", "female"]
+VehicleKind = Literal["car", "motorbike", "electric_motorbike", "other"]
+Scheme = Literal["2008", "2024"]
+ItemStatus = Literal["accepted", "duplicate", "conflict", "invalid"]
+
+
+def _raw_32_bytes(value: str) -> str:
+    """Check a key travels as exactly 32 raw bytes in standard base64 (DESIGN.md §5)."""
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("not standard base64") from None
+    if len(raw) != _ED25519_KEY_BYTES:
+        raise ValueError("not a raw 32-byte key")
+    return value
+
+
+# 32 bytes are 43 base64 characters and one "=": the last character carries 2 zero bits.
+KEY_PATTERN: Final = "^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$"
+Base64Key = Annotated[str, StringConstraints(pattern=KEY_PATTERN), AfterValidator(_raw_32_bytes)]
+
+
+class ErrorResponse(BaseModel):
+    """A refusal that is not a per-item result (401, 403, 404, 429): ``detail`` in English."""
+
+    model_config = _RESPONSE
+
+    detail: str
+
+
+# --- enrolment ------------------------------------------------------------------------------------
+
+
+class EnrolRequest(BaseModel):
+    """A kiosk's enrolment: the one-time code an officer gave it, its name and Ed25519 public key."""
+
+    model_config = _REQUEST
+
+    code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    name: Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=r"\S")] = Field(
+        description="the kiosk's name as officers will see it (not blank)"
+    )
+    signing_key: Base64Key = Field(description="Ed25519 public key: raw 32 bytes, standard base64")
+
+
+class EnrolResponse(BaseModel):
+    """What an enrolled station keeps: its id and token, the server's X25519 key, ward and group."""
+
+    model_config = _RESPONSE
+
+    station_id: str
+    token: str = Field(description="random 256-bit bearer token; the server keeps only its hash")
+    server_public_key: str = Field(description="X25519 public key: raw 32 bytes, standard base64")
+    ward: str
+    group: str
+
+
+# --- submissions ------------------------------------------------------------------------------
+
+
+class BatchItem(BaseModel):
+    """One submission to store: its id, the SHA-256 of its canonical bytes, and the payload.
+
+    ``payload`` is any JSON object here, so a bad payload is an ``invalid`` result, not a bad batch.
+    """
+
+    model_config = _REQUEST
+
+    id: SubmissionId
+    sha256: str = Field(description="lower-case hex SHA-256 of the payload's canonical bytes")
+    payload: dict[str, Any]
+
+
+class BatchRequest(BaseModel):
+    """Up to 100 submissions, oldest first."""
+
+    model_config = _REQUEST
+
+    items: Annotated[list[BatchItem], Field(min_length=1, max_length=MAX_BATCH_ITEMS)]
+
+
+class ItemError(BaseModel):
+    """One reason an item is ``invalid``: where (JSON Pointer into the payload) and which rule."""
+
+    model_config = _RESPONSE
+
+    path: str
+    code: str
+
+
+class ItemResult(BaseModel):
+    """The answer for one item, in the order of the request.
+
+    ``accepted``: stored now.  ``duplicate``: stored before with the same hash (a replay; as good as
+    accepted).  ``conflict``: other content is stored under this id.  ``invalid``: nothing stored;
+    ``errors`` says why, and the fixed payload may be sent again under the same id.
+    """
+
+    model_config = _RESPONSE
+
+    id: str
+    status: ItemStatus
+    errors: list[ItemError]
+    reference: str | None = Field(description="the payload's reference code, null if unreadable")
+
+
+class BatchResponse(BaseModel):
+    """One result per item, in order."""
+
+    model_config = _RESPONSE
+
+    results: list[ItemResult]
+
+
+# --- registry: roster and lookup -------------------------------------------------------------------
+
+
+class Cleaned(BaseModel):
+    """When and at which station a submission of this resident was last accepted."""
+
+    model_config = _RESPONSE
+
+    at: datetime
+    station_id: str
+
+
+class RegisteredOwner(BaseModel):
+    """The owner on the registration papers when it is not the resident (never transferred)."""
+
+    model_config = _RESPONSE
+
+    full_name: str
+    id_number: str | None
+
+
+class RosterVehicle(BaseModel):
+    """A vehicle on file; its ``id`` is what a payload's ``registry_ref`` names."""
+
+    model_config = _RESPONSE
+
+    id: str
+    plate: str
+    kind: VehicleKind
+    brand: str | None
+    model: str | None
+    colour: str | None
+    chassis_number: str | None
+    engine_number: str | None
+    registered_owner: RegisteredOwner | None
+
+
+class RosterLicence(BaseModel):
+    """A driving licence on file; ``class`` is a Python keyword, hence the alias."""
+
+    model_config = _RESPONSE
+
+    id: str
+    number: str
+    class_: str = Field(alias="class")
+    scheme: Scheme
+    issue_date: date
+    expiry_date: date | None
+
+
+class RosterResident(BaseModel):
+    """A resident of a household with their records on file."""
+
+    model_config = _RESPONSE
+
+    id_number: str
+    full_name: str
+    birth_date: date
+    sex: Sex
+    phone: str | None
+    vehicles: list[RosterVehicle]
+    licences: list[RosterLicence]
+    cleaned: Cleaned | None
+
+
+class RosterHousehold(BaseModel):
+    """A household of the ward: it replaces the kiosk's copy of the household with this id."""
+
+    model_config = _RESPONSE
+
+    id: str
+    group: str
+    address: str
+    residents: list[RosterResident]
+
+
+class Removed(BaseModel):
+    """What left the ward's registry since the cursor: household ids and residents' ID numbers."""
+
+    model_config = _RESPONSE
+
+    households: list[str]
+    residents: list[str]
+
+
+class RosterPage(BaseModel):
+    """One page of the roster; keep ``next_cursor`` (never null) and ask again while ``more``."""
+
+    model_config = _RESPONSE
+
+    households: list[RosterHousehold]
+    removed: Removed
+    next_cursor: str
+    more: bool
+
+
+class LookupRequest(BaseModel):
+    """A registry lookup by ID number: a POST, so ID numbers never appear in URLs or access logs."""
+
+    model_config = _REQUEST
+
+    id_number: Annotated[str, StringConstraints(pattern="^[0-9]{12}$")]
+
+
+class LookupResident(BaseModel):
+    """The resident found, with the household and residential group they belong to."""
+
+    model_config = _RESPONSE
+
+    id_number: str
+    full_name: str
+    birth_date: date
+    sex: Sex
+    phone: str | None
+    household_id: str
+    group: str
+    address: str
+
+
+class LookupResponse(BaseModel):
+    """A resident on file, their vehicles and licences, and whether they were cleaned already."""
+
+    model_config = _RESPONSE
+
+    resident: LookupResident
+    vehicles: list[RosterVehicle]
+    licences: list[RosterLicence]
+    cleaned: Cleaned | None
+
+
+# --- sessions, stats, health ---------------------------------------------------------------------
+
+
+class SessionCloseRequest(BaseModel):
+    """Every submission id the kiosk sent in the evening session, for reconciliation."""
+
+    model_config = _REQUEST
+
+    ids: Annotated[list[SubmissionId], Field(max_length=MAX_CLOSE_IDS)]
+
+
+class SessionCloseResponse(BaseModel):
+    """The ids the server does not have from this station: the kiosk sends them again."""
+
+    model_config = _RESPONSE
+
+    missing: list[str]
+
+
+class StatsGroup(BaseModel):
+    """One day's counts in one residential group: residents once, however many submissions."""
+
+    model_config = _RESPONSE
+
+    group: str
+    residents: int
+    submissions: int
+    repeats: int
+
+
+class StatsDay(BaseModel):
+    """One day's counts for the ward and per residential group (day = the capture's local date)."""
+
+    model_config = _RESPONSE
+
+    date: date
+    residents: int
+    submissions: int
+    groups: list[StatsGroup]
+
+
+class StatsTotal(BaseModel):
+    """Counts over every day reported: each resident once."""
+
+    model_config = _RESPONSE
+
+    residents: int
+    submissions: int
+
+
+class StatsResponse(BaseModel):
+    """The ward's daily counts (one day when ``date`` was asked, else every day)."""
+
+    model_config = _RESPONSE
+
+    ward: str
+    days: list[StatsDay]
+    total: StatsTotal
+
+
+class HealthResponse(BaseModel):
+    """Liveness: always answers; ``database`` says whether the database answered too."""
+
+    model_config = _RESPONSE
+
+    status: Literal["ok", "degraded"]
+    database: bool
+    time: datetime
