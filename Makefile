@@ -7,7 +7,10 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test lint format schema bench clean
+I18N_TS := assets/i18n/kiosk_vi.ts assets/i18n/kiosk_en.ts
+I18N_QM := $(I18N_TS:.ts=.qm)
+
+.PHONY: setup translations i18n-update test lint format schema bench screenshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +21,17 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-test: setup
+# Translations: .ts sources are committed, .qm files are built here (never committed).
+assets/i18n/%.qm: assets/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(I18N_QM)
+
+# After changing strings in kiosk/ui: refresh the .ts sources, then translate them in Qt Linguist.
+i18n-update: setup
+	$(BIN)/pyside6-lupdate $$(find kiosk/ui -name '*.py' | sort) -no-obsolete -locations none -ts $(I18N_TS)
+
+test: setup translations
 	$(BIN)/pytest --durations=15 $(PYTEST_ARGS)
 
 lint: setup
@@ -38,5 +51,9 @@ schema: setup
 bench: setup
 	@set -e; for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b; done
 
+# Every screen at 1366x768 under Xvfb, in Vietnamese, into docs/screenshots/ (needs xvfb-run).
+screenshots: setup translations
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python tools/screenshots.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .bench-cache build dist
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .bench-cache build dist $(I18N_QM)

@@ -1,0 +1,552 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>Durations</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n phút</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n giây</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Please type a name with letters only (Vietnamese letters are fine).</source>
+        <translation>Vui lòng nhập tên chỉ gồm chữ cái (có thể gõ tiếng Việt có dấu).</translation>
+    </message>
+    <message>
+        <source>That text is too long.</source>
+        <translation>Nội dung này quá dài.</translation>
+    </message>
+    <message>
+        <source>That value is not accepted. Please check it and try again.</source>
+        <translation>Giá trị này không hợp lệ. Vui lòng kiểm tra và nhập lại.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Please wait %1, then try again.</source>
+        <translation>Đã nhập sai quá nhiều lần. Vui lòng chờ %1 rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Only an officer can do this.</source>
+        <translation>Chỉ cán bộ mới được thực hiện việc này.</translation>
+    </message>
+    <message>
+        <source>A PIN has 6 to 12 digits and cannot be one digit repeated or a run like 123456.</source>
+        <translation>Mã PIN gồm 6 đến 12 chữ số, không được lặp lại một chữ số hoặc là dãy liên tiếp như 123456.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right.</source>
+        <translation>Mã PIN chưa đúng.</translation>
+    </message>
+    <message>
+        <source>This person can no longer sign in. Please ask an officer.</source>
+        <translation>Người này không còn đăng nhập được. Vui lòng hỏi cán bộ.</translation>
+    </message>
+    <message>
+        <source>This cannot be done for this person.</source>
+        <translation>Không thể thực hiện việc này cho người này.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was saved. Ask an officer to free some space.</source>
+        <translation>Ổ đĩa đã đầy nên chưa lưu được gì. Vui lòng báo cán bộ giải phóng dung lượng.</translation>
+    </message>
+    <message>
+        <source>The records are busy in another program. Please try again in a moment.</source>
+        <translation>Dữ liệu đang được một chương trình khác sử dụng. Vui lòng thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while saving. Ask an officer to check the computer.</source>
+        <translation>Ổ đĩa báo lỗi khi lưu. Vui lòng báo cán bộ kiểm tra máy tính.</translation>
+    </message>
+    <message>
+        <source>The records are damaged, so saving has been stopped to protect them. An officer must restore the last backup.</source>
+        <translation>Dữ liệu bị hỏng nên việc lưu đã tạm dừng để bảo vệ dữ liệu. Cán bộ cần khôi phục bản sao lưu gần nhất.</translation>
+    </message>
+    <message>
+        <source>The kiosk cannot unlock its records: the key is missing or wrong. Call the technician; do not reinstall.</source>
+        <translation>Máy không mở được dữ liệu: khoá giải mã bị thiếu hoặc không đúng. Vui lòng gọi kỹ thuật viên; không cài đặt lại máy.</translation>
+    </message>
+    <message>
+        <source>The computer reported a problem with its disk. Ask an officer to check it.</source>
+        <translation>Máy tính báo lỗi ổ đĩa. Vui lòng báo cán bộ kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Something went wrong and has been noted. Please tell an officer.</source>
+        <translation>Đã xảy ra lỗi và lỗi đã được ghi lại. Vui lòng báo cho cán bộ.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Today at this community house</source>
+        <translation>Hôm nay tại nhà văn hoá</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>practice records made today (training)</source>
+        <translation>hồ sơ tập huấn đã làm hôm nay</translation>
+    </message>
+    <message>
+        <source>residents whose records were taken today</source>
+        <translation>người dân đã được ghi nhận hôm nay</translation>
+    </message>
+    <message>
+        <source>waiting for an officer to check</source>
+        <translation>đang chờ cán bộ xác minh</translation>
+    </message>
+    <message>
+        <source>checked and waiting to be sent</source>
+        <translation>đã xác minh, đang chờ gửi đi</translation>
+    </message>
+    <message>
+        <source>For officers</source>
+        <translation>Dành cho cán bộ</translation>
+    </message>
+    <message>
+        <source>Volunteers and officers</source>
+        <translation>Tình nguyện viên và cán bộ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>OK</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Xoá hết</translation>
+    </message>
+    <message>
+        <source>Delete one digit</source>
+        <translation>Xoá một số</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>The screen was locked because nobody used it for a while.</source>
+        <translation>Màn hình đã tự khoá vì một lúc lâu không có ai sử dụng.</translation>
+    </message>
+    <message>
+        <source>Only an officer can open that screen.</source>
+        <translation>Chỉ cán bộ mới được mở màn hình đó.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Có sự cố</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Community house kiosk</source>
+        <translation>Máy hỗ trợ người dân tại nhà văn hoá</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsScreen</name>
+    <message>
+        <source>Please type the person&apos;s full name.</source>
+        <translation>Vui lòng nhập họ và tên đầy đủ.</translation>
+    </message>
+    <message>
+        <source>The two PINs were not the same. Please choose it again.</source>
+        <translation>Hai lần nhập mã PIN không giống nhau. Vui lòng chọn lại.</translation>
+    </message>
+    <message>
+        <source>Added. They sign in with this PIN and then choose their own.</source>
+        <translation>Đã thêm. Người này đăng nhập bằng mã PIN vừa đặt, sau đó tự chọn mã PIN riêng.</translation>
+    </message>
+    <message>
+        <source>The PIN was reset. They choose a new one at their next sign-in.</source>
+        <translation>Đã đặt lại mã PIN. Lần đăng nhập tới, người này sẽ chọn mã PIN mới.</translation>
+    </message>
+    <message>
+        <source>Done. This person can no longer sign in.</source>
+        <translation>Xong. Người này không thể đăng nhập nữa.</translation>
+    </message>
+    <message>
+        <source>Someone with this name is already on the list. Add something to tell them apart.</source>
+        <translation>Đã có người trùng tên trong danh sách. Vui lòng thêm thông tin để phân biệt (ví dụ năm sinh).</translation>
+    </message>
+    <message>
+        <source>Volunteers and officers</source>
+        <translation>Tình nguyện viên và cán bộ</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Thêm người</translation>
+    </message>
+    <message>
+        <source>Can no longer sign in</source>
+        <translation>Đã ngừng đăng nhập</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Tình nguyện viên</translation>
+    </message>
+    <message>
+        <source>Tap a name to see what you can do</source>
+        <translation>Chạm vào một tên để xem các thao tác</translation>
+    </message>
+    <message>
+        <source>Add a person: name and role</source>
+        <translation>Thêm người: họ tên và vai trò</translation>
+    </message>
+    <message>
+        <source>Choose their first PIN</source>
+        <translation>Chọn mã PIN đầu tiên cho người này</translation>
+    </message>
+    <message>
+        <source>Choose their new PIN</source>
+        <translation>Chọn mã PIN mới cho người này</translation>
+    </message>
+    <message>
+        <source>Type the same PIN once more</source>
+        <translation>Nhập lại mã PIN một lần nữa</translation>
+    </message>
+    <message>
+        <source>Stop this person from signing in?</source>
+        <translation>Ngừng quyền đăng nhập của người này?</translation>
+    </message>
+    <message>
+        <source>This person can no longer sign in.</source>
+        <translation>Người này không còn đăng nhập được.</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>Đặt lại mã PIN</translation>
+    </message>
+    <message>
+        <source>Stop sign-in</source>
+        <translation>Ngừng đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>%1 to %2 digits</source>
+        <translation>Từ %1 đến %2 chữ số</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>Nhập lại mã PIN</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in. What they recorded stays. This cannot be undone here.</source>
+        <translation>%1 sẽ không đăng nhập được nữa. Các hồ sơ người này đã ghi vẫn được giữ nguyên. Không thể hoàn tác việc này tại đây.</translation>
+    </message>
+    <message>
+        <source>Yes, stop sign-in</source>
+        <translation>Đồng ý, ngừng đăng nhập</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Cỡ chữ</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Vừa</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Lớn</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>Rất lớn</translation>
+    </message>
+    <message>
+        <source>Lock the screen when nobody uses it for:</source>
+        <translation>Tự khoá màn hình khi không ai dùng trong:</translation>
+    </message>
+    <message>
+        <source>Training mode</source>
+        <translation>Chế độ tập huấn</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Bật</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Tắt</translation>
+    </message>
+    <message>
+        <source>Station %1, enrolled with the ward&apos;s server.</source>
+        <translation>Trạm %1, đã đăng ký với máy chủ của phường.</translation>
+    </message>
+    <message>
+        <source>Station %1: offline demo station, not enrolled with a server.</source>
+        <translation>Trạm %1: trạm dùng thử ngoại tuyến, chưa đăng ký với máy chủ.</translation>
+    </message>
+    <message>
+        <source>Warning: the records on this computer are NOT encrypted.</source>
+        <translation>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hoá.</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Thoát chế độ kiosk</translation>
+    </message>
+    <message>
+        <source>To leave kiosk mode, type your officer PIN.</source>
+        <translation>Để thoát chế độ kiosk, vui lòng nhập mã PIN cán bộ của bạn.</translation>
+    </message>
+    <message>
+        <source>Officer PIN</source>
+        <translation>Mã PIN cán bộ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>SetupScreen</name>
+    <message>
+        <source>Please type the officer&apos;s full name.</source>
+        <translation>Vui lòng nhập họ và tên của cán bộ.</translation>
+    </message>
+    <message>
+        <source>The two PINs were not the same. Please choose it again.</source>
+        <translation>Hai lần nhập mã PIN không giống nhau. Vui lòng chọn lại.</translation>
+    </message>
+    <message>
+        <source>First start — step %1 of %2</source>
+        <translation>Cài đặt lần đầu — bước %1/%2</translation>
+    </message>
+    <message>
+        <source>Welcome! Please choose the language of this kiosk.</source>
+        <translation>Xin chào! Vui lòng chọn ngôn ngữ cho máy.</translation>
+    </message>
+    <message>
+        <source>This station</source>
+        <translation>Trạm này</translation>
+    </message>
+    <message>
+        <source>Who is the first officer of this kiosk?</source>
+        <translation>Ai là cán bộ phụ trách đầu tiên của máy này?</translation>
+    </message>
+    <message>
+        <source>Choose the officer&apos;s PIN: %1 to %2 digits.</source>
+        <translation>Chọn mã PIN cho cán bộ: từ %1 đến %2 chữ số.</translation>
+    </message>
+    <message>
+        <source>Type the same PIN once more.</source>
+        <translation>Nhập lại mã PIN một lần nữa.</translation>
+    </message>
+    <message>
+        <source>This kiosk starts as an offline demo station: records are kept safely on this computer and are not sent anywhere.</source>
+        <translation>Máy bắt đầu hoạt động như một trạm dùng thử ngoại tuyến: hồ sơ được lưu an toàn trên máy này và không gửi đi đâu.</translation>
+    </message>
+    <message>
+        <source>Training mode (for teaching volunteers)</source>
+        <translation>Chế độ tập huấn (để hướng dẫn tình nguyện viên)</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Bật</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Tắt</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Type the PIN</source>
+        <translation>Nhập mã PIN</translation>
+    </message>
+    <message>
+        <source>Type the PIN again</source>
+        <translation>Nhập lại mã PIN</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>The two PINs were not the same. Please choose it again.</source>
+        <translation>Hai lần nhập mã PIN không giống nhau. Vui lòng chọn lại.</translation>
+    </message>
+    <message>
+        <source>Welcome! Please choose your own PIN now.</source>
+        <translation>Xin chào! Bây giờ bạn hãy chọn mã PIN riêng của mình.</translation>
+    </message>
+    <message numerus="yes">
+        <source>That PIN is not right. %n more wrong try(s) and the sign-in is paused.</source>
+        <translation>
+            <numerusform>Mã PIN chưa đúng. Nếu nhập sai thêm %n lần, việc đăng nhập sẽ bị tạm dừng.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Tình nguyện viên</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Tap your name, then type your PIN.</source>
+        <translation>Chạm vào tên của bạn, rồi nhập mã PIN.</translation>
+    </message>
+    <message>
+        <source>Nobody chosen yet</source>
+        <translation>Chưa chọn tên</translation>
+    </message>
+    <message>
+        <source>Tap your name first</source>
+        <translation>Hãy chạm vào tên của bạn trước</translation>
+    </message>
+    <message>
+        <source>%1: choose a new PIN</source>
+        <translation>%1: chọn mã PIN mới</translation>
+    </message>
+    <message>
+        <source>New PIN, %1 to %2 digits</source>
+        <translation>Mã PIN mới, từ %1 đến %2 chữ số</translation>
+    </message>
+    <message>
+        <source>%1: the new PIN once more</source>
+        <translation>%1: nhập lại mã PIN mới</translation>
+    </message>
+    <message>
+        <source>Type the new PIN again</source>
+        <translation>Nhập lại mã PIN mới</translation>
+    </message>
+    <message>
+        <source>%1, please type your PIN</source>
+        <translation>%1, vui lòng nhập mã PIN</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
+    </message>
+</context>
+<context>
+    <name>StartupScreen</name>
+    <message>
+        <source>Community house kiosk</source>
+        <translation>Máy hỗ trợ người dân tại nhà văn hoá</translation>
+    </message>
+    <message>
+        <source>The kiosk could not open its records.</source>
+        <translation>Máy chưa mở được dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Getting ready, please wait…</source>
+        <translation>Đang khởi động, vui lòng chờ…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+</context>
+<context>
+    <name>StatusArea</name>
+    <message>
+        <source>Home</source>
+        <translation>Trang chính</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Khoá</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>Chưa có ai đăng nhập</translation>
+    </message>
+    <message>
+        <source>Officer: %1</source>
+        <translation>Cán bộ: %1</translation>
+    </message>
+    <message>
+        <source>Volunteer: %1</source>
+        <translation>Tình nguyện viên: %1</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Đang khởi động…</translation>
+    </message>
+    <message>
+        <source>Offline — demo station, not enrolled</source>
+        <translation>Ngoại tuyến — trạm dùng thử, chưa đăng ký</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Offline — records are kept safely here</source>
+        <translation>Ngoại tuyến — hồ sơ vẫn được lưu an toàn tại máy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n hồ sơ đang chờ gửi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingBanner</name>
+    <message>
+        <source>TRAINING MODE — practice only: nothing recorded here is ever sent.</source>
+        <translation>CHẾ ĐỘ TẬP HUẤN — chỉ để luyện tập: mọi thứ ghi ở đây sẽ không bao giờ được gửi đi.</translation>
+    </message>
+</context>
+</TS>

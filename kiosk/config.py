@@ -1,0 +1,139 @@
+"""The kiosk's configuration: one TOML file in the platform config dir plus environment overrides.
+
+DESIGN.md §3: configuration lives in the platform config dir (platformdirs), data in the platform
+data dir, and nothing is ever written next to the code.  ``KIOSK_CONFIG_DIR`` and ``KIOSK_DATA_DIR``
+select other dirs (tests always point them at a temporary folder); ``KIOSK_<FIELD>`` overrides one
+field of the file, e.g. ``KIOSK_KEY_STORE=file``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import platformdirs
+
+__all__ = ["CONFIG_FILE", "Config", "ConfigError", "KeyStore", "load_config", "replace"]
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "kiosk"
+CONFIG_FILE = "kiosk.toml"
+KeyStore = Literal["auto", "keyring", "file"]
+_KEY_STORES = ("auto", "keyring", "file")
+
+
+class ConfigError(Exception):
+    """The configuration file or an override cannot be used; the message names the field."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings the composition root hands to the store and services (no globals, DESIGN.md §3)."""
+
+    config_dir: Path
+    data_dir: Path
+    encrypt: bool = True
+    """SQLCipher at rest; ``false`` gives plain SQLite and a warning at every open."""
+    key_store: KeyStore = "auto"
+    """Where the database key lives: OS keyring when one works (``auto``), or a 0600 key file."""
+    backups_keep: int = 10
+    """How many automatic backups stay in the backups dir (older ones are deleted)."""
+    retention_days: int = 7
+    """Personal data of sent submissions is purged this many days after sending (DESIGN.md §4)."""
+    busy_timeout_ms: int = 5000
+    """How long a write waits for another writer before SQLite gives up."""
+
+    @property
+    def db_path(self) -> Path:
+        """The database file."""
+        return self.data_dir / "kiosk.db"
+
+    @property
+    def backups_dir(self) -> Path:
+        """Where automatic and manual backups go unless another dir is named."""
+        return self.data_dir / "backups"
+
+    @property
+    def config_file(self) -> Path:
+        """The TOML file this config was (or would be) read from."""
+        return self.config_dir / CONFIG_FILE
+
+
+_FIELDS: dict[str, type] = {"encrypt": bool, "key_store": str, "backups_keep": int}
+_FIELDS |= {"retention_days": int, "busy_timeout_ms": int}
+_BOOL_WORDS = {"1": True, "true": True, "yes": True, "on": True}
+_BOOL_WORDS |= {"0": False, "false": False, "no": False, "off": False}
+
+
+def _from_env(name: str, text: str) -> object:
+    """Turn an environment string into the field's type."""
+    kind = _FIELDS[name]
+    if kind is bool:
+        try:
+            return _BOOL_WORDS[text.strip().lower()]
+        except KeyError:
+            raise ConfigError(f"KIOSK_{name.upper()} must be true or false") from None
+    if kind is int:
+        try:
+            return int(text)
+        except ValueError:
+            raise ConfigError(f"KIOSK_{name.upper()} must be a whole number") from None
+    return text
+
+
+def _check(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Type- and range-check the fields; the message names the field, never a personal value."""
+    checked: dict[str, Any] = {}
+    for name, value in values.items():
+        kind = _FIELDS[name]
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ConfigError(f"{name} must be a whole number")
+        if not isinstance(value, kind):
+            raise ConfigError(f"{name} must be a {kind.__name__}")
+        checked[name] = value
+    if checked.get("key_store", "auto") not in _KEY_STORES:
+        raise ConfigError(f"key_store must be one of {', '.join(_KEY_STORES)}")
+    for name in ("backups_keep", "retention_days", "busy_timeout_ms"):
+        if name in checked and checked[name] < 1:
+            raise ConfigError(f"{name} must be at least 1")
+    return checked
+
+
+def load_config(env: Mapping[str, str] | None = None) -> Config:
+    """Read the TOML file (if any) and apply ``KIOSK_*`` overrides from ``env`` (default os.environ)."""
+    env = os.environ if env is None else env
+    config_dir = Path(env.get("KIOSK_CONFIG_DIR") or platformdirs.user_config_dir(APP_NAME, False))
+    data_dir = Path(env.get("KIOSK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, False))
+    values: dict[str, Any] = {}
+    path = config_dir / CONFIG_FILE
+    if path.is_file():
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+        for name, value in raw.items():
+            if name in _FIELDS:
+                values[name] = value
+            else:
+                log.warning("config: unknown setting %r in %s is ignored", name, path)
+    for name in _FIELDS:
+        text = env.get(f"KIOSK_{name.upper()}")
+        if text is not None:
+            values[name] = _from_env(name, text)
+    checked = _check(values)
+    if "key_store" in checked:
+        checked["key_store"] = cast(KeyStore, checked["key_store"])
+    return Config(config_dir=config_dir, data_dir=data_dir, **checked)
+
+
+def replace(config: Config, **changes: Any) -> Config:
+    """A copy of ``config`` with some fields changed (settings screen, tests)."""
+    _check({name: value for name, value in changes.items() if name in _FIELDS})
+    return dataclasses.replace(config, **changes)

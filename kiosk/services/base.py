@@ -1,0 +1,53 @@
+"""What every service shares: the signed-in actor, the clock protocol, the role check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, Protocol
+
+__all__ = ["Actor", "Clock", "PermissionDenied", "Role", "require_role", "system_clock"]
+
+Role = Literal["officer", "volunteer"]
+
+
+class PermissionDenied(Exception):
+    """The signed-in operator's role does not allow this action."""
+
+    def __init__(self, action: str, role: str) -> None:
+        self.action = action
+        self.role = role
+        super().__init__(f"a {role} may not {action}")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is signed in: handed out by :class:`kiosk.services.auth.AuthService` at sign-in."""
+
+    operator_id: str
+    name: str
+    role: Role
+
+    @property
+    def is_officer(self) -> bool:
+        """True for officers."""
+        return self.role == "officer"
+
+
+class Clock(Protocol):
+    """Gives the current time, timezone-aware; tests pass a fixed or stepping one."""
+
+    def __call__(self) -> datetime:
+        """Now."""
+        ...
+
+
+def system_clock() -> datetime:
+    """The machine's local time with its offset (payload times carry +07:00 in Hanoi)."""
+    return datetime.now().astimezone()
+
+
+def require_role(actor: Actor, action: str, *roles: Role) -> None:
+    """Raise :class:`PermissionDenied` unless ``actor`` has one of ``roles``."""
+    if actor.role not in roles:
+        raise PermissionDenied(action, actor.role)

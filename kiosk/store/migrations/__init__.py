@@ -1,0 +1,1 @@
+"""Alembic migrations of the kiosk database, run from code (:mod:`kiosk.store.migrate`), no alembic.ini."""

@@ -1,0 +1,302 @@
+"""The main window: training banner, status area, and the stack of screens behind a navigator.
+
+It is shown before the database exists: the start screen paints, then the store is opened and
+migrated on the database worker (``open_backend``), and only then are the other screens built,
+each with the services it needs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.services.base import Actor
+from kiosk.ui.backend import Backend
+from kiosk.ui.errors import error_text, is_known_fault
+from kiosk.ui.i18n import Translations
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.navigator import Navigator
+from kiosk.ui.preferences import Preferences
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.operators import OperatorsScreen
+from kiosk.ui.screens.settings import SettingsScreen
+from kiosk.ui.screens.setup import SetupScreen
+from kiosk.ui.screens.sign_in import SignInScreen
+from kiosk.ui.screens.startup import StartupScreen
+from kiosk.ui.tasks import TaskRunner, log_task_error
+from kiosk.ui.widgets.status_bar import OperatorBadge, StatusArea, TrainingBanner
+
+log = logging.getLogger(__name__)
+
+STATUS_REFRESH_MS = 30_000
+
+
+class MainWindow(QMainWindow):
+    """The kiosk's one window; owns the navigator, the idle lock and who is signed in."""
+
+    backend_ready = Signal()
+    signed_in = Signal(object)
+    locked = Signal()
+    status_changed = Signal(object)
+    """A new :class:`StationStatus` for the status area (until sync exists: from the database)."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        translations: Translations,
+        preferences: Preferences,
+        open_backend: Callable[[], Backend],
+        apply_preferences: Callable[[Preferences], None],
+        save_preferences: Callable[[Preferences], None],
+        *,
+        kiosk_mode: bool = False,
+    ) -> None:
+        super().__init__()
+        self.runner = runner
+        self.translations = translations
+        self.preferences = preferences
+        self.kiosk_mode = kiosk_mode
+        self.backend: Backend | None = None
+        self.actor: Actor | None = None
+        self._open_backend = open_backend
+        self._apply_preferences = apply_preferences
+        self._save_preferences = save_preferences
+        self._needs_setup = False
+        self._exit_allowed = False
+        self._opening = False
+
+        self.banner = TrainingBanner()
+        self.banner.hide()
+        self.status_area = StatusArea()
+        self.status_area.home_clicked.connect(self._go_home)
+        self.status_area.lock_clicked.connect(self.sign_out)
+        self.status_changed.connect(self.status_area.set_status)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.status_area)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.navigator = Navigator(self.stack, self._role, lambda: self._needs_setup)
+        self.navigator.refused.connect(self._refused)
+        self.navigator.current_changed.connect(self.refresh_status)
+        self.startup = StartupScreen()
+        self.startup.first_paint.connect(self._start_backend, Qt.ConnectionType.QueuedConnection)
+        self.startup.retry_clicked.connect(self._start_backend)
+        self.navigator.add("startup", self.startup)
+        self.navigator.go("startup")
+
+        self.idle = IdleWatcher(self, preferences.idle_lock_seconds * 1000)
+        self.idle.idle.connect(self.lock_for_idle)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.idle)
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        runner.unhandled_error.connect(self.show_error)
+        self.retranslateUi()
+
+    def _go_home(self) -> None:
+        self.navigator.go("home")
+
+    # --- start-up ------------------------------------------------------------------------------
+    @Slot()
+    def _start_backend(self) -> None:
+        """Open and migrate the store on the database worker, after the first frame is drawn."""
+        if self._opening or self.backend is not None:
+            return
+        self._opening = True
+        self.startup.show_waiting()
+        self.runner.db(self._open_backend).success(self._backend_opened).failure(
+            self._backend_failed
+        ).run()
+
+    def _backend_opened(self, backend: Backend) -> None:
+        self._opening = False
+        self.backend = backend
+        self._build_screens(backend)
+        self.runner.db(backend.first_start_state).success(self._first_state).run()
+
+    def _backend_failed(self, error: BaseException) -> None:
+        self._opening = False
+        if not is_known_fault(error):
+            log_task_error(error)
+        self.startup.show_failure(error_text(error))
+
+    def _build_screens(self, backend: Backend) -> None:
+        self.setup_screen = SetupScreen(backend, self.runner, self.translations)
+        self.setup_screen.finished.connect(self._setup_finished)
+        self.setup_screen.language_chosen.connect(
+            lambda language: self.change_preferences(
+                self.preferences.with_changes(language=language)
+            )
+        )
+        self.sign_in_screen = SignInScreen(backend, self.runner)
+        self.sign_in_screen.signed_in.connect(self.accept_sign_in)
+        self.home_screen = HomeScreen(backend, self.runner, self.navigator)
+        self.operators_screen = OperatorsScreen(backend, self.runner, self._current_actor)
+        self.settings_screen = SettingsScreen(
+            backend, self.runner, self._current_actor, self.preferences, kiosk_mode=self.kiosk_mode
+        )
+        self.settings_screen.preferences_changed.connect(self.change_preferences)
+        self.settings_screen.training_changed.connect(self.set_training)
+        self.settings_screen.exit_requested.connect(self.leave_kiosk)
+        for name, screen in (
+            ("setup", self.setup_screen),
+            ("sign_in", self.sign_in_screen),
+            ("home", self.home_screen),
+            ("operators", self.operators_screen),
+            ("settings", self.settings_screen),
+        ):
+            self.navigator.add(name, screen)
+        self.backend_ready.emit()
+
+    def _first_state(self, state: tuple[bool, bool]) -> None:
+        needs_setup, training = state
+        self._needs_setup = needs_setup
+        self.set_training(training)
+        self.refresh_status()
+        self._status_timer.start()
+        self.navigator.go("setup" if needs_setup else "sign_in")
+
+    def _setup_finished(self, actor: Actor) -> None:
+        self._needs_setup = False
+        self.runner.db(self.backend_or_fail().training).success(self.set_training).run()
+        self.accept_sign_in(actor)
+
+    # --- who is signed in ----------------------------------------------------------------------
+    def _role(self) -> str | None:
+        return None if self.actor is None else self.actor.role
+
+    def _current_actor(self) -> Actor | None:
+        return self.actor
+
+    def backend_or_fail(self) -> Backend:
+        """The open backend (screens exist only once it is)."""
+        if self.backend is None:
+            raise RuntimeError("the store is not open yet")
+        return self.backend
+
+    def accept_sign_in(self, actor: Actor) -> None:
+        """Someone signed in: arm the idle lock and go Home."""
+        self.actor = actor
+        self.status_area.set_operator(OperatorBadge(actor.name, actor.role))
+        self.idle.arm()
+        self.signed_in.emit(actor)
+        self.navigator.go("home")
+
+    def _end_session(self) -> Actor | None:
+        actor, self.actor = self.actor, None
+        self.idle.disarm()
+        self.navigator.clear_personal_data()
+        self.status_area.set_operator(None)
+        if actor is not None and self.backend is not None:
+            self.runner.db(self.backend.auth.sign_out, actor).run()
+        return actor
+
+    @Slot()
+    def sign_out(self) -> None:
+        """The Lock button: forget everything shown and go back to sign-in."""
+        self._end_session()
+        self.sign_in_screen.show_notice("")
+        self.navigator.go("sign_in")
+
+    @Slot()
+    def lock_for_idle(self) -> None:
+        """Nobody touched the kiosk for the set time: clear every screen and lock."""
+        if self.actor is None:
+            return
+        self._end_session()
+        self.sign_in_screen.show_notice(
+            self.tr("The screen was locked because nobody used it for a while.")
+        )
+        self.navigator.go("sign_in")
+        self.locked.emit()
+
+    def _refused(self, name: str) -> None:
+        log.warning("navigation to %s refused for role %s", name, self._role())
+        if self.actor is not None:
+            self.home_screen.show_notice(self.tr("Only an officer can open that screen."))
+
+    # --- station state ------------------------------------------------------------------------
+    @Slot(bool)
+    def set_training(self, on: bool) -> None:
+        """Show or hide the training banner."""
+        self.banner.setVisible(on)
+
+    @Slot()
+    def refresh_status(self) -> None:
+        """Ask the database (on the worker) for the queue count; the status area follows."""
+        if self.backend is None:
+            return
+        self.runner.db(self.backend.station_status).success(self.status_changed.emit).run()
+
+    def change_preferences(self, preferences: Preferences) -> None:
+        """Apply new settings now (language, text size, idle time), save and audit on the worker."""
+        old, self.preferences = self.preferences, preferences
+        changes = {
+            name: getattr(preferences, name)
+            for name in ("language", "text_size", "idle_lock_seconds")
+            if getattr(preferences, name) != getattr(old, name)
+        }
+        if not changes:
+            return
+        self._apply_preferences(preferences)
+        self.idle.set_timeout_ms(preferences.idle_lock_seconds * 1000)
+        if self.backend is not None:
+            self.settings_screen.set_preferences(preferences)
+        self.runner.db(self._save_preferences, preferences).run()
+        if self.actor is not None and self.backend is not None:
+            self.runner.db(self.backend.record_preferences, self.actor, changes).run()
+
+    # --- errors and leaving -------------------------------------------------------------------
+    @Slot(object)
+    def show_error(self, error: BaseException) -> None:
+        """An error nobody handled: say it in words, never hide it."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Problem"), error_text(error), parent=self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setStandardButtons(QMessageBox.StandardButton.NoButton)
+        box.addButton(self.tr("Close"), QMessageBox.ButtonRole.AcceptRole)
+        box.open()
+
+    def leave_kiosk(self) -> None:
+        """An officer confirmed with their PIN on the settings screen: the window may close."""
+        self._exit_allowed = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """In kiosk mode only an officer (settings, PIN again) may close the window."""
+        if self.kiosk_mode and not self._exit_allowed:
+            event.ignore()
+            return
+        self._status_timer.stop()
+        self._end_session()
+        super().closeEvent(event)
+
+    def retranslateUi(self) -> None:
+        """The window title in the current language."""
+        self.setWindowTitle(self.tr("Community house kiosk"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)

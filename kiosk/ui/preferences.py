@@ -1,0 +1,84 @@
+"""The station's display preferences: language, text size, idle-lock delay.
+
+They are needed before the first paint, before the database is open, so they live in a small
+TOML file beside the kiosk's config (``ui.toml`` in the config dir), not in the database. Saving
+writes a temporary file and renames it, so a power cut leaves the old or the new file, never half.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kiosk.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from kiosk.ui.theme import DEFAULT_TEXT_SIZE, TEXT_SCALES
+
+log = logging.getLogger(__name__)
+
+PREFERENCES_FILE = "ui.toml"
+IDLE_CHOICES = (60, 90, 120, 180, 300)
+DEFAULT_IDLE_SECONDS = 90
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What the settings screen changes and the shell applies at start."""
+
+    language: str = DEFAULT_LANGUAGE
+    text_size: str = DEFAULT_TEXT_SIZE
+    idle_lock_seconds: int = DEFAULT_IDLE_SECONDS
+
+    def with_changes(self, **changes: object) -> Preferences:
+        """A checked copy with some fields changed."""
+        return _checked(replace(self, **changes))  # type: ignore[arg-type]
+
+
+def _checked(prefs: Preferences) -> Preferences:
+    """Unknown values (a hand-edited or older file) fall back to the defaults, field by field."""
+    language = prefs.language if prefs.language in LANGUAGES else DEFAULT_LANGUAGE
+    text_size = prefs.text_size if prefs.text_size in TEXT_SCALES else DEFAULT_TEXT_SIZE
+    idle = prefs.idle_lock_seconds
+    if isinstance(idle, bool) or not isinstance(idle, int) or not 30 <= idle <= 3600:
+        idle = DEFAULT_IDLE_SECONDS
+    return Preferences(language, text_size, idle)
+
+
+def load_preferences(config_dir: Path) -> Preferences:
+    """The saved preferences, or the defaults when there is no readable file."""
+    path = config_dir / PREFERENCES_FILE
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Preferences()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        log.warning("%s unreadable (%s); using the defaults", path.name, type(exc).__name__)
+        return Preferences()
+    defaults = Preferences()
+    return _checked(
+        Preferences(
+            language=str(raw.get("language", defaults.language)),
+            text_size=str(raw.get("text_size", defaults.text_size)),
+            idle_lock_seconds=raw.get("idle_lock_seconds", defaults.idle_lock_seconds),
+        )
+    )
+
+
+def save_preferences(config_dir: Path, prefs: Preferences) -> None:
+    """Write the preferences atomically (run it on the database worker: it touches the disk)."""
+    config_dir.mkdir(parents=True, exist_ok=True)
+    path = config_dir / PREFERENCES_FILE
+    text = (
+        "# Kiosk display preferences, written by the settings screen.\n"
+        f'language = "{prefs.language}"\n'
+        f'text_size = "{prefs.text_size}"\n'
+        f"idle_lock_seconds = {prefs.idle_lock_seconds}\n"
+    )
+    temporary = path.with_suffix(".toml.tmp")
+    with temporary.open("w", encoding="utf-8") as out:
+        out.write(text)
+        out.flush()
+        os.fsync(out.fileno())
+    temporary.replace(path)

@@ -1,0 +1,79 @@
+"""Where the kiosk's assets (fonts, icons, theme, translations) are, from the source tree or a bundle.
+
+The assets live in ``assets/`` at the top of the repository. A PyInstaller bundle puts them in
+``sys._MEIPASS/assets`` (``build.spec`` adds ``("assets", "assets")``); an editable install and the
+source tree find them two folders above this file. ``KIOSK_ASSETS`` overrides both.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFontDatabase, QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+FONT_FAMILY = "Noto Sans"
+
+
+def assets_dir() -> Path:
+    """The folder holding ``fonts/``, ``icons/``, ``theme/`` and ``i18n/``."""
+    override = os.environ.get("KIOSK_ASSETS")
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "assets"
+    return Path(__file__).resolve().parents[2] / "assets"
+
+
+def asset_path(*parts: str) -> Path:
+    """Path of one asset; raises FileNotFoundError with the looked-up path when it is missing."""
+    path = assets_dir().joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"kiosk asset missing: {path}")
+    return path
+
+
+def translations_dir() -> Path:
+    """Where ``kiosk_<lang>.qm`` files are built by ``pyside6-lrelease`` (next to the ``.ts`` sources)."""
+    return assets_dir() / "i18n"
+
+
+def load_fonts() -> str:
+    """Register the shipped Vietnamese-complete font with Qt and return its family name."""
+    family = FONT_FAMILY
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(asset_path("fonts", name)))
+        if font_id < 0:
+            raise RuntimeError(f"Qt could not load the font file {name}")
+        families = QFontDatabase.applicationFontFamilies(font_id)
+        if families:
+            family = families[0]
+    return family
+
+
+@cache
+def _svg_source(name: str) -> bytes:
+    """The SVG text of an icon, read once per process (icons are tiny)."""
+    return asset_path("icons", f"{name}.svg").read_bytes()
+
+
+def icon(name: str, color: str = "#111111", size: int = 48) -> QIcon:
+    """An icon from ``assets/icons/<name>.svg`` drawn in ``color`` (the SVGs use ``currentColor``)."""
+    svg = _svg_source(name).replace(b"currentColor", color.encode("ascii"))
+    renderer = QSvgRenderer(svg)
+    result = QIcon()
+    for scale in (1, 2):
+        pixmap = QPixmap(QSize(size * scale, size * scale))
+        pixmap.fill(QColor(Qt.GlobalColor.transparent))
+        painter = QPainter(pixmap)
+        renderer.render(painter)
+        painter.end()
+        pixmap.setDevicePixelRatio(scale)
+        result.addPixmap(pixmap)
+    return result

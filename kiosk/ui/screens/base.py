@@ -1,0 +1,87 @@
+"""What every screen is: a page of the stack that retranslates itself and can forget what it showed."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.ui.resources import icon
+
+Access = Literal["anyone", "setup", "operator", "officer"]
+"""Who may open a screen: anyone (start, sign-in), only before the station exists (setup),
+any signed-in operator, or officers only. The navigator checks it; the services check again."""
+
+
+class Screen(QWidget):
+    """One full page of the kiosk. Subclasses set ``access`` and implement the two hooks."""
+
+    access: ClassVar[Access] = "operator"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+    def retranslateUi(self) -> None:
+        """Set every visible text in the current language (called at start and on LanguageChange)."""
+        raise NotImplementedError
+
+    def clear_personal_data(self) -> None:
+        """Forget and blank everything personal this screen shows or holds (idle lock, sign-out)."""
+        raise NotImplementedError
+
+    def entered(self) -> None:
+        """The navigator has just shown this screen: load what it shows (on a worker)."""
+
+    def left(self) -> None:
+        """The navigator has just shown another screen: stop timers and refreshes."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch re-translates the screen in place, without a restart."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+
+def label(role: str | None = None, *, wrap: bool = True) -> QLabel:
+    """A label with a theme role (``title``, ``subtitle``, ``hint``, ``error``, ``notice``, ``headline``)."""
+    widget = QLabel()
+    if role:
+        widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    return widget
+
+
+def button(role: str | None = None, icon_name: str | None = None) -> QPushButton:
+    """A touch button with a theme role (``primary``, ``danger``, ``tile``, ``nav``) and an icon."""
+    widget = QPushButton()
+    if role:
+        widget.setProperty("role", role)
+    if icon_name:
+        light = role in ("primary", "danger", "nav")
+        widget.setIcon(icon(icon_name, "#FFFFFF" if light else "#0B3A75"))
+        widget.setIconSize(widget.iconSize() * 1.6)
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    return widget
+
+
+def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    """A white framed box grouping related things, with its layout."""
+    frame = QFrame(parent)
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(20, 16, 20, 16)
+    layout.setSpacing(10)
+    return frame, layout
+
+
+def show_message(target: QLabel, text: str, role: str = "error") -> None:
+    """Show (or with empty ``text`` hide) a message label, restyled for its role."""
+    target.setProperty("role", role)
+    target.setText(text)
+    target.setVisible(bool(text))
+    target.style().unpolish(target)
+    target.style().polish(target)

@@ -1,0 +1,156 @@
+"""Home: the day's figures from the database, and (for officers) the way to their screens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.backend import Backend, HomeCounts
+from kiosk.ui.i18n import arg
+from kiosk.ui.navigator import Navigator
+from kiosk.ui.screens.base import Screen, button, card, label, show_message
+from kiosk.ui.tasks import TaskRunner
+
+REFRESH_MS = 15_000
+
+
+class _Figure(QWidget):
+    """One big number with its caption, in a card."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        frame, inner = card(self)
+        self.number = label("headline", wrap=False)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.caption = label()
+        inner.addWidget(self.number)
+        inner.addWidget(self.caption)
+        inner.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(frame)
+
+
+class HomeScreen(Screen):
+    """Today's count (and target), waiting for verification, waiting for upload."""
+
+    access = "operator"
+    counts_shown = Signal(object)
+
+    def __init__(
+        self,
+        backend: Backend,
+        runner: TaskRunner,
+        navigator: Navigator,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        self._runner = runner
+        self._navigator = navigator
+        self._counts: HomeCounts | None = None
+
+        self._title = label("title")
+        self._notice = label("error")
+        self._notice.hide()
+        self.today = _Figure()
+        self.waiting_verification = _Figure()
+        self.waiting_upload = _Figure()
+        figures = QGridLayout()
+        figures.setSpacing(20)
+        figures.addWidget(self.today, 0, 0)
+        figures.addWidget(self.waiting_verification, 0, 1)
+        figures.addWidget(self.waiting_upload, 0, 2)
+
+        self._officer_title = label("subtitle")
+        self.operators_button = button(None, "users")
+        self.operators_button.clicked.connect(lambda: self._navigator.go("operators"))
+        self.settings_button = button(None, "settings")
+        self.settings_button.clicked.connect(lambda: self._navigator.go("settings"))
+        officer_row = QHBoxLayout()
+        officer_row.setSpacing(20)
+        officer_row.addWidget(self.operators_button)
+        officer_row.addWidget(self.settings_button)
+        officer_row.addStretch(1)
+        self._officer_box = QWidget()
+        officer_box = QVBoxLayout(self._officer_box)
+        officer_box.setContentsMargins(0, 0, 0, 0)
+        officer_box.addWidget(self._officer_title)
+        officer_box.addLayout(officer_row)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 28, 40, 28)
+        layout.setSpacing(24)
+        layout.addWidget(self._title)
+        layout.addWidget(self._notice)
+        layout.addLayout(figures)
+        layout.addWidget(self._officer_box)
+        layout.addStretch(1)
+
+        self._refresh = QTimer(self)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self.refresh)
+        self.retranslateUi()
+
+    def entered(self) -> None:
+        """Show what an officer may open, then load the figures (and keep them current)."""
+        self._officer_box.setVisible(self._navigator.may_open("settings"))
+        self.refresh()
+        self._refresh.start()
+
+    def refresh(self) -> None:
+        """Ask the database for today's figures on the worker."""
+        self._runner.db(self._backend.station.home_counts).success(self._show_counts).owned_by(
+            self
+        ).run()
+
+    def left(self) -> None:
+        """Another screen is on show: stop refreshing."""
+        self._refresh.stop()
+
+    def _show_counts(self, counts: HomeCounts) -> None:
+        self._counts = counts
+        self.retranslateUi()
+        self.counts_shown.emit(counts)
+
+    def figure_texts(self) -> tuple[str, str, str]:
+        """The three numbers as shown (tests read them)."""
+        return (
+            self.today.number.text(),
+            self.waiting_verification.number.text(),
+            self.waiting_upload.number.text(),
+        )
+
+    def show_notice(self, text: str) -> None:
+        """A message at the top of Home (a refused navigation says why)."""
+        show_message(self._notice, text)
+
+    def clear_personal_data(self) -> None:
+        """Home shows counts only; a notice meant for the last operator goes."""
+        show_message(self._notice, "")
+        self._refresh.stop()
+
+    def retranslateUi(self) -> None:
+        """Texts in the current language."""
+        self._title.setText(self.tr("Today at this community house"))
+        counts = self._counts
+        dash = "—"
+        if counts is None:
+            numbers: tuple[str, str, str] = (dash, dash, dash)
+        else:
+            today = str(counts.today)
+            if counts.target is not None:
+                today = arg(self.tr("%1 of %2"), counts.today, counts.target)
+            numbers = (today, str(counts.waiting_verification), str(counts.waiting_upload))
+        self.today.number.setText(numbers[0])
+        self.waiting_verification.number.setText(numbers[1])
+        self.waiting_upload.number.setText(numbers[2])
+        if counts is not None and counts.training:
+            self.today.caption.setText(self.tr("practice records made today (training)"))
+        else:
+            self.today.caption.setText(self.tr("residents whose records were taken today"))
+        self.waiting_verification.caption.setText(self.tr("waiting for an officer to check"))
+        self.waiting_upload.caption.setText(self.tr("checked and waiting to be sent"))
+        self._officer_title.setText(self.tr("For officers"))
+        self.operators_button.setText(self.tr("Volunteers and officers"))
+        self.settings_button.setText(self.tr("Settings"))

@@ -1,0 +1,229 @@
+"""First start: language, the station (offline demo), the first officer and PIN, training mode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.services.base import Actor
+from kiosk.services.pins import MAX_PIN_LENGTH, MIN_PIN_LENGTH
+from kiosk.ui.backend import Backend
+from kiosk.ui.errors import error_text
+from kiosk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations, arg
+from kiosk.ui.screens.base import Screen, button, card, label, show_message
+from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.widgets.choice import ChoiceRow
+from kiosk.ui.widgets.keypad import Keypad
+
+STEPS = ("language", "station", "name", "pin", "confirm")
+
+
+def _create_first_officer(backend: Backend, name: str, pin: str, training: bool) -> Actor:
+    """On the worker: the first officer, then training mode if it was chosen."""
+    actor = backend.auth.create_first_officer(name, pin)
+    if training:
+        backend.station.set_training(actor, True)
+    return actor
+
+
+class SetupScreen(Screen):
+    """Five short steps, one question each, with Back on every step after the first."""
+
+    access = "setup"
+    finished = Signal(object)
+    """The first officer exists (carries the signed-in :class:`Actor`)."""
+    language_chosen = Signal(str)
+
+    def __init__(
+        self,
+        backend: Backend,
+        runner: TaskRunner,
+        translations: Translations,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        self._runner = runner
+        self._translations = translations
+        self._pin = ""
+        self._busy = False
+
+        self._step_label = label("hint")
+        self._title = label("title")
+        self._error = label("error")
+        self._error.hide()
+        self.pages = QStackedWidget()
+
+        # 1. language
+        self.language_choice = ChoiceRow(LANGUAGES)
+        self.language_choice.set_labels([LANGUAGE_NAMES[code] for code in LANGUAGES])
+        self.language_choice.chosen.connect(self._language_chosen)
+        self.pages.addWidget(self._page(self.language_choice))
+
+        # 2. the station: offline demo, training on or off
+        station_card, station_layout = card()
+        self._station_text = label()
+        station_layout.addWidget(self._station_text)
+        self._training_label = label("subtitle")
+        self.training_choice = ChoiceRow((True, False))
+        self.training_choice.set_value(False)
+        self._station_next = button("primary", "check")
+        self._station_next.clicked.connect(lambda: self._go("name"))
+        self.pages.addWidget(
+            self._page(station_card, self._training_label, self.training_choice, self._station_next)
+        )
+
+        # 3. the first officer's name
+        self.name_field = QLineEdit()
+        self.name_field.setMaxLength(100)
+        self.name_field.returnPressed.connect(self._name_entered)
+        self._name_next = button("primary", "check")
+        self._name_next.clicked.connect(self._name_entered)
+        self.pages.addWidget(self._page(self.name_field, self._name_next))
+
+        # 4 and 5. the PIN, twice
+        self.pin_pad = Keypad(masked=True, min_length=MIN_PIN_LENGTH, max_length=MAX_PIN_LENGTH)
+        self.pin_pad.submitted.connect(self._pin_entered)
+        self.confirm_pad = Keypad(masked=True, min_length=MIN_PIN_LENGTH, max_length=MAX_PIN_LENGTH)
+        self.confirm_pad.submitted.connect(self._pin_confirmed)
+        self.pages.addWidget(self.pin_pad)
+        self.pages.addWidget(self.confirm_pad)
+
+        self._back = button(None, "back")
+        self._back.clicked.connect(self._step_back)
+
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        left.addWidget(self._step_label)
+        left.addWidget(self._title)
+        left.addWidget(self._error)
+        left.addStretch(1)
+        left.addWidget(self._back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setSpacing(40)
+        layout.addLayout(left, 4)
+        layout.addWidget(self.pages, 5)
+        self._go("language")
+
+    def _page(self, *widgets: QWidget) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(20)
+        column.addStretch(1)
+        for widget in widgets:
+            column.addWidget(widget)
+        column.addStretch(2)
+        return page
+
+    # --- steps ---------------------------------------------------------------------------------
+    def step(self) -> str:
+        """The step on show (tests and screenshots use it)."""
+        return STEPS[self.pages.currentIndex()]
+
+    def _go(self, step: str) -> None:
+        show_message(self._error, "")
+        self.pages.setCurrentIndex(STEPS.index(step))
+        self._back.setVisible(step != "language")
+        if step == "name":
+            self.name_field.setFocus()
+        elif step == "pin":
+            self.pin_pad.clear()
+            self.pin_pad.setFocus()
+        elif step == "confirm":
+            self.confirm_pad.clear()
+            self.confirm_pad.setFocus()
+        self.retranslateUi()
+
+    def _step_back(self) -> None:
+        index = self.pages.currentIndex()
+        if index > 0 and not self._busy:
+            self._go(STEPS[index - 1])
+
+    def _language_chosen(self, language: str) -> None:
+        self.language_chosen.emit(language)
+        self._go("station")
+
+    def _name_entered(self) -> None:
+        if not " ".join(self.name_field.text().split()):
+            show_message(self._error, self.tr("Please type the officer's full name."))
+            return
+        self._go("pin")
+
+    def _pin_entered(self, pin: str) -> None:
+        self._pin = pin
+        self._go("confirm")
+
+    def _pin_confirmed(self, pin: str) -> None:
+        if pin != self._pin:
+            self._pin = ""
+            self._go("pin")
+            show_message(
+                self._error, self.tr("The two PINs were not the same. Please choose it again.")
+            )
+            return
+        self._busy = True
+        self._back.setEnabled(False)
+        name = " ".join(self.name_field.text().split())
+        training = bool(self.training_choice.value())
+        self._runner.db(_create_first_officer, self._backend, name, pin, training).success(
+            self._created
+        ).failure(self._failed).owned_by(self).run()
+        self._pin = ""
+
+    def _created(self, actor: Actor) -> None:
+        self._busy = False
+        self._back.setEnabled(True)
+        self.clear_personal_data()
+        self.finished.emit(actor)
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy = False
+        self._back.setEnabled(True)
+        self._go("pin")
+        show_message(self._error, error_text(error))
+
+    # --- Screen ----------------------------------------------------------------------------------
+    def entered(self) -> None:
+        """Start from the language, with the current language shown as chosen."""
+        self.language_choice.set_value(self._translations.language())
+        self._go("language")
+
+    def clear_personal_data(self) -> None:
+        """Forget the name and PINs typed so far."""
+        self._pin = ""
+        self.name_field.clear()
+        self.pin_pad.clear()
+        self.confirm_pad.clear()
+
+    def retranslateUi(self) -> None:
+        """Texts of the current step in the current language."""
+        index = self.pages.currentIndex()
+        self._step_label.setText(arg(self.tr("First start — step %1 of %2"), index + 1, len(STEPS)))
+        titles = (
+            self.tr("Welcome! Please choose the language of this kiosk."),
+            self.tr("This station"),
+            self.tr("Who is the first officer of this kiosk?"),
+            arg(
+                self.tr("Choose the officer's PIN: %1 to %2 digits."),
+                MIN_PIN_LENGTH,
+                MAX_PIN_LENGTH,
+            ),
+            self.tr("Type the same PIN once more."),
+        )
+        self._title.setText(titles[index])
+        self._station_text.setText(
+            self.tr(
+                "This kiosk starts as an offline demo station: records are kept safely on this "
+                "computer and are not sent anywhere."
+            )
+        )
+        self._training_label.setText(self.tr("Training mode (for teaching volunteers)"))
+        self.training_choice.set_labels([self.tr("On"), self.tr("Off")])
+        self._station_next.setText(self.tr("Continue"))
+        self.name_field.setPlaceholderText(self.tr("Full name"))
+        self._name_next.setText(self.tr("Continue"))
+        self.pin_pad.set_placeholder(self.tr("Type the PIN"))
+        self.confirm_pad.set_placeholder(self.tr("Type the PIN again"))
+        self._back.setText(self.tr("Back"))

@@ -1,0 +1,78 @@
+"""The look: the QSS template filled from one text-size factor, and the shipped font as the default."""
+
+from __future__ import annotations
+
+from string import Template
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.resources import asset_path
+
+# The text-size setting: names stored in the settings, factors applied to every size in the theme.
+TEXT_SCALES: dict[str, float] = {"normal": 1.0, "large": 1.15, "largest": 1.3}
+DEFAULT_TEXT_SIZE = "normal"
+
+BASE_PT = 18  # DESIGN §7: base text at least 18 pt
+MIN_TARGET_PX = 64  # DESIGN §7: touch targets at least 64 × 64 px
+
+
+BUTTON_BORDER_PX = 3
+BUTTON_PAD_V_PX = 4
+FIELD_BORDER_PX = 3
+
+
+def theme_sizes(scale: float) -> dict[str, int]:
+    """Every size in the theme for one text-size factor; targets never fall below 64 px.
+
+    QSS ``min-height`` is the content height: borders and padding come on top, so the outer
+    sizes below (what a finger meets) are turned into content sizes here.
+    """
+
+    def pt(size: float) -> int:
+        return max(BASE_PT, round(size * scale))
+
+    def content(outer: int, border: int, pad: int = 0) -> int:
+        # Targets keep their size at every text size: the text grows inside them (a button's
+        # size hint follows its font), and fixed keys keep the keypad on a 768-pixel screen.
+        return max(MIN_TARGET_PX, outer) - 2 * border - 2 * pad
+
+    button = content(72, BUTTON_BORDER_PX, BUTTON_PAD_V_PX)
+    return {
+        "base_pt": pt(18),
+        "button_pt": pt(19),
+        "subtitle_pt": pt(22),
+        "title_pt": pt(28),
+        "headline_pt": pt(44),
+        "key_pt": pt(28),
+        "target_px": button,
+        "nav_px": content(64, BUTTON_BORDER_PX, BUTTON_PAD_V_PX),
+        "tile_px": content(80, BUTTON_BORDER_PX, BUTTON_PAD_V_PX),
+        "key_px": content(72, BUTTON_BORDER_PX, BUTTON_PAD_V_PX),
+        "field_px": content(72, FIELD_BORDER_PX),
+        "display_px": content(64, FIELD_BORDER_PX),
+        "border_px": BUTTON_BORDER_PX,
+        "pad_v_px": BUTTON_PAD_V_PX,
+        "pad_px": 16,
+        "scroll_px": 40,
+    }
+
+
+def scale_for(text_size: str) -> float:
+    """The factor for a text-size setting; an unknown name (an old config) falls back to normal."""
+    return TEXT_SCALES.get(text_size, TEXT_SCALES[DEFAULT_TEXT_SIZE])
+
+
+def build_stylesheet(family: str, scale: float) -> str:
+    """The theme's QSS with its sizes and font family filled in."""
+    template = Template(asset_path("theme", "kiosk.qss").read_text(encoding="utf-8"))
+    return template.substitute(family=family, **theme_sizes(scale))
+
+
+def apply_theme(app: QApplication, family: str, text_size: str) -> None:
+    """Make the shipped font the default and apply the stylesheet at the chosen text size."""
+    scale = scale_for(text_size)
+    font = QFont(family)
+    font.setPointSize(theme_sizes(scale)["base_pt"])
+    app.setFont(font)
+    app.setStyleSheet(build_stylesheet(family, scale))

@@ -1,0 +1,1 @@
+"""Touch widgets reused by every screen."""

@@ -1,0 +1,166 @@
+"""A big numeric keypad for PINs and numbers, by touch or by the physical keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.ui.resources import icon
+
+MASK_CHAR = "●"
+DIGITS = "0123456789"
+
+
+class Keypad(QWidget):
+    """Digits 0-9, clear, backspace and OK; in PIN mode the display shows only dots.
+
+    It keeps the keyboard focus itself (its keys never take it), so a physical keyboard works the
+    same: digits, Backspace, Delete/Escape to clear, Enter to confirm.
+    """
+
+    submitted = Signal(str)
+    """OK was pressed with an acceptable value (at least ``min_length`` digits)."""
+    changed = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        masked: bool = False,
+        min_length: int = 1,
+        max_length: int = 12,
+    ) -> None:
+        super().__init__(parent)
+        self._masked = masked
+        self._min_length = min_length
+        self._max_length = max_length
+        self._value = ""
+        self._placeholder = ""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self._display = QLabel()
+        self._display.setObjectName("KeypadDisplay")
+        self._display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._display.setWordWrap(True)
+
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        self._digit_buttons: dict[str, QPushButton] = {}
+        for index, digit in enumerate("1234567890"):
+            button = self._key(digit)
+            button.clicked.connect(lambda _=False, d=digit: self.press(d))
+            self._digit_buttons[digit] = button
+            row, col = divmod(index, 3) if digit != "0" else (3, 1)
+            grid.addWidget(button, row, col)
+        self._clear_button = self._key("")
+        self._clear_button.setIcon(icon("clear"))
+        self._clear_button.clicked.connect(self.clear)
+        grid.addWidget(self._clear_button, 3, 0)
+        self._back_button = self._key("")
+        self._back_button.setIcon(icon("backspace"))
+        self._back_button.clicked.connect(self.backspace)
+        grid.addWidget(self._back_button, 3, 2)
+        self._ok_button = QPushButton()
+        self._ok_button.setProperty("role", "primary")
+        self._ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._ok_button.setIcon(icon("check", "#FFFFFF"))
+        self._ok_button.setIconSize(QSize(32, 32))
+        self._ok_button.clicked.connect(self.submit)
+        grid.addWidget(self._ok_button, 4, 0, 1, 3)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self._display)
+        layout.addLayout(grid)
+        self.retranslateUi()
+        self._refresh()
+
+    def _key(self, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setProperty("role", "key")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setIconSize(QSize(36, 36))
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        return button
+
+    # --- state ---------------------------------------------------------------------------------
+    def value(self) -> str:
+        """The digits entered so far."""
+        return self._value
+
+    def set_placeholder(self, text: str) -> None:
+        """What the empty display says (already translated by the caller)."""
+        self._placeholder = text
+        self._refresh()
+
+    def press(self, digit: str) -> None:
+        """Add one digit, up to ``max_length``."""
+        if len(digit) == 1 and digit in DIGITS and len(self._value) < self._max_length:
+            self._value += digit
+            self._refresh()
+            self.changed.emit(self._value)
+
+    def backspace(self) -> None:
+        """Remove the last digit."""
+        if self._value:
+            self._value = self._value[:-1]
+            self._refresh()
+            self.changed.emit(self._value)
+
+    def clear(self) -> None:
+        """Forget everything typed (also how a screen clears a PIN after use or on idle lock)."""
+        if self._value:
+            self._value = ""
+            self._refresh()
+            self.changed.emit(self._value)
+
+    def submit(self) -> None:
+        """Emit ``submitted`` when the value is long enough; a PIN is not kept after that."""
+        if len(self._value) >= self._min_length:
+            value = self._value
+            if self._masked:
+                self.clear()
+            self.submitted.emit(value)
+
+    def _refresh(self) -> None:
+        empty = not self._value
+        if empty:
+            self._display.setText(self._placeholder)
+        elif self._masked:
+            self._display.setText(" ".join(MASK_CHAR * len(self._value)))
+        else:
+            self._display.setText(self._value)
+        self._display.setProperty("empty", "true" if empty else "false")
+        self._display.style().unpolish(self._display)
+        self._display.style().polish(self._display)
+        self._ok_button.setEnabled(len(self._value) >= self._min_length)
+
+    # --- Qt ------------------------------------------------------------------------------------
+    def retranslateUi(self) -> None:
+        """Texts and accessible names in the current language."""
+        self._ok_button.setText(self.tr("OK"))
+        self._clear_button.setAccessibleName(self.tr("Clear all"))
+        self._back_button.setAccessibleName(self.tr("Delete one digit"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a language switch without a restart."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The physical keyboard: digits, Backspace, Delete/Escape, Enter."""
+        key = event.key()
+        text = event.text()
+        if len(text) == 1 and text in DIGITS:
+            self.press(text)
+        elif key == Qt.Key.Key_Backspace:
+            self.backspace()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Escape):
+            self.clear()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+        else:
+            super().keyPressEvent(event)

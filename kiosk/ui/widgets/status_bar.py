@@ -1,0 +1,171 @@
+"""The two bars above every screen: the training banner and the status area."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.ui.i18n import arg
+from kiosk.ui.resources import icon
+
+
+@dataclass(frozen=True)
+class StationStatus:
+    """What the status area shows about the link to the intake server and the queue."""
+
+    enrolled: bool
+    online: bool
+    waiting_upload: int
+    last_sync: datetime | None = None
+
+
+@dataclass(frozen=True)
+class OperatorBadge:
+    """Who is signed in, as the status area shows it (no personal data of residents)."""
+
+    name: str
+    role: str
+
+
+class TrainingBanner(QFrame):
+    """A yellow bar on every screen while the station is in training mode."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TrainingBanner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 6, 16, 6)
+        self._icon = QLabel()
+        self._icon.setPixmap(icon("training").pixmap(QSize(32, 32)))
+        self._text = QLabel()
+        self._text.setWordWrap(True)
+        layout.addWidget(self._icon)
+        layout.addWidget(self._text, 1)
+        self.retranslateUi()
+
+    def text(self) -> str:
+        """The banner's message (tests read it)."""
+        return self._text.text()
+
+    def retranslateUi(self) -> None:
+        """The banner's text in the current language."""
+        self._text.setText(
+            self.tr("TRAINING MODE — practice only: nothing recorded here is ever sent.")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+
+class StatusArea(QFrame):
+    """Dark bar: who is signed in, online or offline, how many records wait; Home and Lock."""
+
+    home_clicked = Signal()
+    lock_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StatusBar")
+        self._status: StationStatus | None = None
+        self._operator: OperatorBadge | None = None
+
+        self._operator_label = QLabel()
+        self._operator_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._operator_label.setWordWrap(True)  # a long name takes two lines, never a cut
+        self._link_icon = QLabel()
+        self._link_label = QLabel()
+        self._link_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._waiting_label = QLabel()
+        self._waiting_label.setTextFormat(Qt.TextFormat.PlainText)
+        link = QVBoxLayout()
+        link.setSpacing(0)
+        link.addWidget(self._link_label)
+        link.addWidget(self._waiting_label)
+
+        self.home_button = self._nav_button("home")
+        self.home_button.clicked.connect(self.home_clicked)
+        self.lock_button = self._nav_button("lock")
+        self.lock_button.clicked.connect(self.lock_clicked)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 6, 12, 6)
+        layout.setSpacing(14)
+        layout.addWidget(self._operator_label, 1)
+        layout.addWidget(self._link_icon)
+        layout.addLayout(link)
+        layout.addWidget(self.home_button)
+        layout.addWidget(self.lock_button)
+        self.set_operator(None)
+        self.retranslateUi()
+
+    def _nav_button(self, icon_name: str) -> QPushButton:
+        button = QPushButton()
+        button.setProperty("role", "nav")
+        button.setIcon(icon(icon_name, "#FFFFFF"))
+        button.setIconSize(QSize(32, 32))
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    @Slot(object)
+    def set_status(self, status: StationStatus) -> None:
+        """New link and queue state (from the status feed)."""
+        self._status = status
+        self.retranslateUi()
+
+    def set_operator(self, operator: OperatorBadge | None) -> None:
+        """Who is signed in now; Home and Lock show only while someone is."""
+        self._operator = operator
+        self.home_button.setVisible(operator is not None)
+        self.lock_button.setVisible(operator is not None)
+        self.retranslateUi()
+
+    def link_text(self) -> str:
+        """The connection line as shown (tests read it)."""
+        return self._link_label.text()
+
+    def waiting_text(self) -> str:
+        """The queue line as shown (tests read it)."""
+        return self._waiting_label.text()
+
+    def retranslateUi(self) -> None:
+        """Every text of the bar in the current language."""
+        self.home_button.setText(self.tr("Home"))
+        self.lock_button.setText(self.tr("Lock"))
+        if self._operator is None:
+            self._operator_label.setText(self.tr("Nobody signed in"))
+        elif self._operator.role == "officer":
+            self._operator_label.setText(arg(self.tr("Officer: %1"), self._operator.name))
+        else:
+            self._operator_label.setText(arg(self.tr("Volunteer: %1"), self._operator.name))
+        status = self._status
+        if status is None:
+            self._link_icon.setPixmap(icon("clock", "#FFFFFF").pixmap(QSize(32, 32)))
+            self._link_label.setText(self.tr("Starting…"))
+            self._waiting_label.hide()
+            return
+        self._waiting_label.show()
+        online = status.enrolled and status.online
+        self._link_icon.setPixmap(
+            icon("online" if online else "offline", "#FFFFFF").pixmap(QSize(32, 32))
+        )
+        if not status.enrolled:
+            self._link_label.setText(self.tr("Offline — demo station, not enrolled"))
+        elif status.online:
+            self._link_label.setText(self.tr("Online"))
+        else:
+            self._link_label.setText(self.tr("Offline — records are kept safely here"))
+        self._waiting_label.setText(
+            self.tr("%n record(s) waiting to be sent", "", status.waiting_upload)
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)

@@ -1,0 +1,93 @@
+"""Migrations: empty -> head, down to nothing and up again, models equal to migrations, backup first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from kiosk.config import Config, load_config
+from kiosk.store import Store, StoreError, migrate, open_store
+from kiosk.store.models import Base
+from tests.store.fixtures import env_for
+
+TABLES = {
+    "station", "operator", "evening_session", "daily_target", "household", "resident",
+    "registry_vehicle", "registry_licence", "submission", "submission_item", "audit_event",
+    "audit_head",
+}  # fmt: skip
+TRIGGERS = {"audit_event_no_update", "audit_event_no_delete", "audit_head_no_delete"}
+
+
+def _tables(store: Store) -> set[str]:
+    return set(inspect(store.engine).get_table_names()) - {"alembic_version"}
+
+
+def _triggers(store: Store) -> set[str]:
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        return {row[0] for row in rows}
+
+
+def _schema(store: Store) -> list[tuple[str, str]]:
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+        )
+        return [(row[0], row[1]) for row in rows]
+
+
+def test_empty_file_is_migrated_to_head(tmp_path: Path) -> None:
+    config = load_config(env_for(tmp_path))
+    with open_store(config) as store:
+        assert migrate.current_revision(store.engine) == migrate.head_revision()
+        assert _tables(store) == TABLES
+        assert _triggers(store) >= TRIGGERS
+
+
+def test_downgrade_to_nothing_and_upgrade_again(store: Store) -> None:
+    before = _schema(store)
+    migrate.downgrade(store.engine, "base")
+    assert _tables(store) == set()
+    assert _triggers(store) == set()
+    assert migrate.current_revision(store.engine) is None
+    migrate.upgrade(store.engine)
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+    assert _schema(store) == before
+
+
+def test_models_and_migrations_agree(store: Store) -> None:
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_migration_files_have_date_prefixes() -> None:
+    names = [p.name for p in (migrate.MIGRATIONS_DIR / "versions").glob("[!_]*.py")]
+    assert names
+    assert all(name[:4].isdigit() and name[4] == "_" for name in names)
+
+
+def test_a_pending_migration_is_preceded_by_a_backup(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[list[Path]] = []
+    monkeypatch.setattr(migrate, "current_revision", lambda engine: "0000")
+    monkeypatch.setattr(migrate, "known_revision", lambda revision: True)
+    monkeypatch.setattr(
+        migrate, "upgrade", lambda engine: seen.append(sorted(config.backups_dir.glob("*.db")))
+    )
+    with open_store(config) as store:
+        assert store.path == config.db_path
+    assert len(seen) == 1
+    assert len(seen[0]) == 1
+    assert "pre-migrate" in seen[0][0].name
+
+
+def test_a_newer_database_is_refused(config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(migrate, "current_revision", lambda engine: "9999")
+    with pytest.raises(StoreError, match="newer than this kiosk"):
+        open_store(config)

@@ -1,0 +1,149 @@
+"""Every screen, every step, at 1366×768 and 1920×1080: no text cut, touch targets big and apart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.services.base import Actor
+from kiosk.ui.main_window import MainWindow
+from tests.ui.conftest import OFFICER, VOLUNTEER
+from tests.ui.flows import WAIT_MS, complete_setup, go_to_sign_in, sign_in, tap, type_on, type_text
+from tests.ui.layout import SIZES, layout_problems
+
+View = tuple[str, Callable[[MainWindow], None]]
+LONG_NAME = "Tôn Nữ Thị Phương Quỳnh Như"
+
+
+def _at_every_size(qtbot: QtBot, window: MainWindow, view: str) -> list[str]:
+    qtbot.waitUntil(lambda: window.runner.pending() == 0, timeout=WAIT_MS)  # data on show
+    problems = []
+    for width, height in SIZES:
+        window.resize(width, height)
+        qtbot.waitUntil(lambda w=width: window.width() == w, timeout=WAIT_MS)
+        QApplication.processEvents()
+        where = f"{view} at {width}×{height}"
+        if window.height() != height:
+            needed = window.minimumSizeHint()
+            problems.append(f"{where}: the window cannot be that small (needs {needed})")
+        problems += [f"{where}: {p}" for p in layout_problems(window)]
+    return problems
+
+
+def _setup_views() -> Iterator[View]:
+    def step(index: int) -> Callable[[MainWindow], None]:
+        def show(window: MainWindow) -> None:
+            setup = window.setup_screen
+            setup._go(("language", "station", "name", "pin", "confirm")[index])
+
+        return show
+
+    for index, name in enumerate(("language", "station", "name", "pin", "confirm")):
+        yield f"setup/{name}", step(index)
+
+
+def test_first_start_screens(qtbot: QtBot, window: MainWindow) -> None:
+    problems = _at_every_size(qtbot, window, "startup")
+    window.startup.show_failure("Máy chưa mở được dữ liệu: khoá giải mã bị thiếu hoặc không đúng.")
+    assert window.navigator.go("startup")
+    problems += _at_every_size(qtbot, window, "startup/failed")
+    assert window.navigator.go("setup")
+    for name, show in _setup_views():
+        show(window)
+        problems += _at_every_size(qtbot, window, name)
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.fixture
+def staffed(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """Set up in training mode (the banner takes height: the worst case), with volunteers and a
+    second officer on the list, the first officer signed in."""
+    complete_setup(qtbot, window, *OFFICER, training=True)
+    qtbot.waitUntil(window.banner.isVisible, timeout=WAIT_MS)
+    officer = window.actor
+    assert officer is not None
+    auth = window.backend_or_fail().auth
+    auth.create_operator(officer, VOLUNTEER[0], "volunteer", "250913")
+    auth.create_operator(officer, "Nguyễn Thị Phương Thảo", "officer", "250914")
+    auth.create_operator(officer, "Lê Hoàng Bảo Ngọc", "volunteer", "250915")
+    auth.create_operator(officer, LONG_NAME, "volunteer", "250916")
+    return window
+
+
+def test_sign_in_screen(qtbot: QtBot, staffed: MainWindow) -> None:
+    window = staffed
+    go_to_sign_in(qtbot, window)
+    problems = _at_every_size(qtbot, window, "sign_in")
+    tap(qtbot, window.sign_in_screen.tile_for(VOLUNTEER[0]))
+    window.sign_in_screen.show_notice("Màn hình đã tự khoá vì một lúc lâu không có ai sử dụng.")
+    for digit in "99999":
+        window.sign_in_screen.keypad.press(digit)
+    problems += _at_every_size(qtbot, window, "sign_in/selected")
+    tap(qtbot, window.sign_in_screen.tile_for(LONG_NAME))
+    for _ in range(5):
+        with qtbot.waitSignal(window.sign_in_screen.answered, timeout=WAIT_MS):
+            sign_in(qtbot, window, LONG_NAME, "999990")
+    assert "Vui lòng chờ" in window.sign_in_screen.message_text()
+    problems += _at_every_size(qtbot, window, "sign_in/paused")
+    assert problems == [], "\n".join(problems)
+
+
+def test_status_bar_with_a_long_name(qtbot: QtBot, staffed: MainWindow) -> None:
+    window = staffed
+    volunteer = next(o for o in window.backend_or_fail().auth.operators() if o.name == LONG_NAME)
+    window.accept_sign_in(Actor(volunteer.id, volunteer.name, "volunteer"))
+    problems = _at_every_size(qtbot, window, "home/volunteer")
+    assert problems == [], "\n".join(problems)
+
+
+def test_officer_screens(qtbot: QtBot, staffed: MainWindow) -> None:
+    window = staffed
+    problems = _at_every_size(qtbot, window, "home")
+    assert window.navigator.go("operators")
+    operators = window.operators_screen
+    qtbot.waitUntil(lambda: len(operators._operators) == 5, timeout=WAIT_MS)
+    problems += _at_every_size(qtbot, window, "operators")
+    tap(qtbot, operators.tile_for(VOLUNTEER[0]))
+    problems += _at_every_size(qtbot, window, "operators/selected")
+    tap(qtbot, operators.disable_button)
+    problems += _at_every_size(qtbot, window, "operators/disable")
+    tap(qtbot, operators.cancel_button)
+    tap(qtbot, operators.add_button)
+    type_text(operators.name_field, "Phạm Thị Ngọc Ánh")
+    problems += _at_every_size(qtbot, window, "operators/name")
+    tap(qtbot, operators._name_next)
+    problems += _at_every_size(qtbot, window, "operators/pin")
+    type_on(qtbot, operators.pin_pad, "250917")
+    type_on(qtbot, operators.confirm_pad, "250918")  # not the same: a message shows
+    assert operators._message.isVisible()
+    problems += _at_every_size(qtbot, window, "operators/pin/mismatch")
+    assert window.navigator.go("settings")
+    problems += _at_every_size(qtbot, window, "settings")
+    window.settings_screen._ask_exit_pin()
+    problems += _at_every_size(qtbot, window, "settings/leave kiosk mode")
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_home_for_a_volunteer_in_training(qtbot: QtBot, window: MainWindow, language: str) -> None:
+    complete_setup(qtbot, window, *OFFICER, language=language, training=True)
+    qtbot.waitUntil(window.banner.isVisible, timeout=WAIT_MS)
+    problems = _at_every_size(qtbot, window, f"home/training/{language}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_largest_text_size_still_fits(qtbot: QtBot, staffed: MainWindow) -> None:
+    window = staffed
+    assert window.navigator.go("settings")
+    tap(qtbot, window.settings_screen.text_choice.button_for("largest"))
+    assert QApplication.font().pointSize() == 23
+    problems = _at_every_size(qtbot, window, "settings/largest")
+    for name in ("home", "operators"):
+        assert window.navigator.go(name)
+        problems += _at_every_size(qtbot, window, f"{name}/largest")
+    go_to_sign_in(qtbot, window)
+    problems += _at_every_size(qtbot, window, "sign_in/largest")
+    assert problems == [], "\n".join(problems)

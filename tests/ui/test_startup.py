@@ -1,0 +1,95 @@
+"""Start-up order, a store that cannot be opened, and kiosk (fullscreen) mode."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+import kiosk.app
+from kiosk.app import Wiring, create_window, shut_down
+from kiosk.config import Config
+from kiosk.ui.main_window import MainWindow
+from tests.ui.conftest import FAST_PINS, OFFICER, make_window
+from tests.ui.flows import WAIT_MS, complete_setup, tap, type_on
+
+
+def test_the_first_screen_is_drawn_before_the_database_opens(
+    qtbot: QtBot, qapp: QApplication, config: Config, qm_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, Any] = {}
+    windows: list[MainWindow] = []
+    real: Callable[..., Any] = kiosk.app.open_store
+
+    def spying_open_store(*args: Any, **kwargs: Any) -> Any:
+        seen["painted"] = windows[0].startup._painted
+        seen["ui_thread"] = threading.current_thread() is threading.main_thread()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kiosk.app, "open_store", spying_open_store)
+    window = create_window(qapp, config, wiring=Wiring(pin_params=FAST_PINS, translations=qm_dir))
+    windows.append(window)
+    qtbot.addWidget(window)
+    try:
+        assert not config.db_path.exists()
+        with qtbot.waitSignal(window.backend_ready, timeout=WAIT_MS):
+            window.show()
+        assert seen == {"painted": True, "ui_thread": False}
+        qtbot.waitUntil(lambda: window.navigator.current() == "setup", timeout=WAIT_MS)
+    finally:
+        shut_down(window)
+
+
+def test_a_database_it_cannot_unlock_gets_a_clear_message_and_a_retry(
+    qtbot: QtBot, qapp: QApplication, config: Config, qm_dir: Path
+) -> None:
+    config.data_dir.mkdir(parents=True)
+    config.db_path.write_bytes(b"not a kiosk database, and no key for it" * 100)
+    window = create_window(qapp, config, wiring=Wiring(pin_params=FAST_PINS, translations=qm_dir))
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.runner.finished, timeout=WAIT_MS):
+            window.show()
+        assert window.navigator.current() == "startup"
+        assert window.backend is None
+        assert "khoá giải mã" in window.startup._error.text()
+        assert window.startup._retry.isVisible()
+        assert config.db_path.read_bytes().startswith(b"not a kiosk database")  # nothing lost
+    finally:
+        shut_down(window)
+
+
+@pytest.fixture
+def kiosk_window(qtbot: QtBot, qapp: QApplication, config: Config, qm_dir: Path) -> MainWindow:
+    window = make_window(qtbot, qapp, config, qm_dir, kiosk_mode=True)
+    yield window  # type: ignore[misc]
+    shut_down(window)
+
+
+def test_kiosk_mode_closes_only_with_an_officer_pin(qtbot: QtBot, kiosk_window: MainWindow) -> None:
+    window = kiosk_window
+    complete_setup(qtbot, window, *OFFICER)
+    assert not window.close()  # Alt+F4, the window manager: refused
+    assert window.isVisible()
+    assert window.navigator.go("settings")
+    settings = window.settings_screen
+    tap(qtbot, settings.exit_button)
+    type_on(qtbot, settings.exit_pad, "999990")
+    qtbot.waitUntil(settings._message.isVisible, timeout=WAIT_MS)
+    assert "chưa đúng" in settings._message.text()
+    assert window.isVisible()
+    assert settings.exit_pad.isVisible()  # still asking; the wrong try counts towards a lockout
+    with qtbot.waitSignal(settings.exit_requested, timeout=WAIT_MS):
+        type_on(qtbot, settings.exit_pad, OFFICER[1])
+    assert not window.isVisible()
+
+
+def test_windowed_mode_has_no_exit_button(qtbot: QtBot, window: MainWindow) -> None:
+    complete_setup(qtbot, window, *OFFICER)
+    assert window.navigator.go("settings")
+    assert not window.settings_screen.exit_button.isVisible()

@@ -1,0 +1,205 @@
+"""Render every screen of the kiosk at 1366×768, in Vietnamese, into docs/screenshots/*.png.
+
+Run under a virtual display (the real X11 platform, not offscreen, so fonts render as on a kiosk):
+
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py
+
+It works on a throw-away config and data dir with synthetic people and records (none real), and
+drives the real window, database and services: what the pictures show is what the kiosk does.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the kiosk package and the synthetic payloads of tests/strategies
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk.app import Wiring, create_window, shut_down  # noqa: E402
+from kiosk.config import load_config  # noqa: E402
+from kiosk.services.base import Actor, Role, system_clock  # noqa: E402
+from kiosk.services.capture import CaptureService  # noqa: E402
+from kiosk.services.verify import VerifyService  # noqa: E402
+from kiosk.ui.main_window import MainWindow  # noqa: E402
+from tests.strategies.payloads import make_payload  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1366, 768)
+OFFICER = ("Trần Thị Hoà", "480159")
+PEOPLE: tuple[tuple[str, Role], ...] = (
+    ("Đặng Văn Nam", "volunteer"),
+    ("Nguyễn Thị Phương Thảo", "volunteer"),
+    ("Lê Hoàng Bảo Ngọc", "volunteer"),
+    ("Phạm Quốc Hưng", "officer"),
+    ("Vũ Thị Lan", "volunteer"),
+)
+
+
+def wait_until(app: QApplication, condition: Callable[[], bool], seconds: float = 20) -> None:
+    """Run the event loop until ``condition`` holds (the window works asynchronously)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the kiosk did not reach the expected state in time")
+        # (not processEvents(flags, maxtime): that overload breaks None's refcount in PySide6 6.12)
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+
+
+def settle(app: QApplication, window: MainWindow) -> None:
+    """Let background work deliver and the layout settle before a picture."""
+    wait_until(app, lambda: window.runner.pending() == 0)
+    for _ in range(5):
+        app.processEvents()
+
+
+def build_translations(into: Path) -> Path:
+    """The .qm files from the .ts sources, as `make translations` builds them."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for ts in sorted((ROOT / "assets" / "i18n").glob("kiosk_*.ts")):
+        qm = into / ts.with_suffix(".qm").name
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    return into
+
+
+def seed(window: MainWindow, officer: Actor) -> None:
+    """Synthetic people and today's records: some waiting for an officer, some waiting to go."""
+    backend = window.backend_or_fail()
+    for index, (name, role) in enumerate(PEOPLE):
+        backend.auth.create_operator(officer, name, role, f"25091{index}")
+    capture = CaptureService(backend.store, system_clock)
+    verify = VerifyService(backend.store, system_clock)
+    for index in range(7):
+        payload = make_payload()
+        payload["resident"] = {**payload["resident"], "id_number": f"00109001230{index}"}
+        draft = capture.new_draft(officer)
+        capture.capture(officer, draft.id, payload)
+        if index < 3:
+            verify.approve(
+                officer,
+                draft.id,
+                acknowledged=[w["code"] for w in verify.warnings(officer, draft.id)],
+            )
+
+
+def main() -> int:
+    """Take the pictures; prints each file written."""
+    if not os.environ.get("DISPLAY"):
+        print("tools/screenshots.py needs a display: run it under xvfb-run (see its docstring)")
+        return 2
+    # The Makefile exports QT_QPA_PLATFORM=offscreen for the tests; pictures use the real X11
+    # platform, so the fonts are rendered as on a kiosk.
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as temp:
+        env = {
+            "KIOSK_CONFIG_DIR": f"{temp}/config",
+            "KIOSK_DATA_DIR": f"{temp}/data",
+            "KIOSK_KEY_STORE": "file",
+        }
+        qm_dir = Path(temp) / "i18n"
+        qm_dir.mkdir()
+        app = QApplication(sys.argv[:1])
+        window = create_window(
+            app, load_config(env), wiring=Wiring(translations=build_translations(qm_dir))
+        )
+        window.resize(*SIZE)
+        window.move(0, 0)
+        window.show()
+        shots: list[str] = []
+
+        def shoot(name: str) -> None:
+            settle(app, window)
+            path = OUT / f"{name}.png"
+            window.grab().save(str(path))
+            shots.append(str(path.relative_to(ROOT)))
+
+        # the very first frame, drawn while the database opens on the worker
+        wait_until(app, lambda: window.startup._painted)
+        window.grab().save(str(OUT / "00-starting.png"))
+        shots.append("docs/screenshots/00-starting.png")
+        wait_until(app, lambda: window.navigator.current() == "setup")
+        setup = window.setup_screen
+        shoot("01-setup-language")
+        setup.language_choice.button_for("vi").click()
+        shoot("02-setup-station")
+        setup._go("name")
+        setup.name_field.setText(OFFICER[0])
+        shoot("03-setup-officer-name")
+        setup._go("pin")
+        for digit in OFFICER[1][:4]:
+            setup.pin_pad.press(digit)
+        shoot("04-setup-officer-pin")
+        setup._go("confirm")
+        for digit in OFFICER[1]:
+            setup.confirm_pad.press(digit)
+        setup._pin = OFFICER[1]
+        setup.training_choice.set_value(False)
+        setup.confirm_pad.submit()
+        wait_until(app, lambda: window.navigator.current() == "home")
+        officer = window.actor
+        assert officer is not None
+        seed(window, officer)
+        window.refresh_status()
+        window.home_screen.refresh()
+        shoot("05-home-officer")
+
+        window.navigator.go("operators")
+        settle(app, window)
+        window.operators_screen.select(
+            next(o for o in window.operators_screen._operators if o.name == PEOPLE[0][0])
+        )
+        shoot("06-operators")
+        window.operators_screen.start_adding()
+        window.operators_screen.name_field.setText("Hoàng Thị Mai Anh")
+        shoot("07-operators-add")
+        window.navigator.go("settings")
+        shoot("08-settings")
+
+        window.sign_out()
+        wait_until(app, lambda: bool(window.sign_in_screen._operators))
+        shoot("09-sign-in")
+        sign_in = window.sign_in_screen
+        sign_in.select(next(o for o in sign_in._operators if o.name == PEOPLE[0][0]))
+        for attempt in range(5):
+            for digit in "999990":
+                sign_in.keypad.press(digit)
+            sign_in.keypad.submit()
+            settle(app, window)
+            if attempt == 1:
+                shoot("10-sign-in-wrong-pin")
+        shoot("11-sign-in-paused")
+
+        window.accept_sign_in(Actor(officer.operator_id, officer.name, "officer"))
+        window.lock_for_idle()
+        settle(app, window)
+        shoot("12-locked-after-idle")
+
+        volunteer = next(o for o in sign_in._operators if o.role == "volunteer")
+        backend = window.backend_or_fail()
+        backend.station.set_training(officer, True)
+        window.set_training(True)
+        window.accept_sign_in(Actor(volunteer.id, volunteer.name, "volunteer"))
+        window.home_screen.refresh()
+        shoot("13-home-volunteer-training")
+
+        window._exit_allowed = True
+        window.close()
+        shut_down(window)
+    for shot in shots:
+        print(shot)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
