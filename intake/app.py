@@ -14,12 +14,14 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from intake.admission import Admission, AdmissionControl
 from intake.config import Settings
 from intake.db import make_engine
 from intake.middleware import SafeErrors
 from intake.routes import registry, reports, stations, submissions
 
 VERSION = "1"
+HEALTH_PATH = "/v1/health"  # answers even under overload: never queued or refused
 _UNPARSABLE = "There was an error parsing the body"  # FastAPI's 400 for a body json cannot read
 
 
@@ -63,12 +65,20 @@ def create_app(settings: Settings) -> FastAPI:
         version=VERSION,
         summary="Intake protocol v1 (DESIGN.md §5): enrolment, uploads, registry, reports.",
         lifespan=lifespan,
-        max_body_size=settings.max_body_bytes,
     )
     app.state.settings = settings
     for area in (stations, submissions, registry, reports):
-        app.include_router(area.router)
+        # Per route, not app-wide: Starlette's limit then answers 413 inside the route, and its
+        # control-flow exceptions never reach SafeErrors (which would log them as errors).
+        app.include_router(area.router, max_body_size=settings.max_body_bytes)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(HTTPException, _on_http_error)
     app.add_middleware(SafeErrors)
+    admission = Admission(
+        limit=settings.max_in_flight,
+        queue=settings.queue_length,
+        wait=settings.queue_wait,
+        retry_after=settings.retry_after,
+    )
+    app.add_middleware(AdmissionControl, admission=admission, bypass={HEALTH_PATH})
     return app

@@ -1,4 +1,5 @@
-"""``kiosk-intake``: serve, migrate, issue enrolment codes, revoke stations, write a demo ward.
+"""``kiosk-intake``: serve, migrate, issue enrolment codes, revoke stations, import a kiosk's
+offline queue file or a ward's roster file, write a demo ward.
 
 Every command takes ``--database-url`` (default ``INTAKE_DATABASE_URL``, else SQLite in the data
 dir) and brings the schema up to date first.  ``enrol-code`` prints only the code, so scripts can
@@ -9,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import sys
 import time
 from collections.abc import Sequence
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -36,6 +39,33 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--log-level", default="info")
+    limits = Settings(database_url="")
+    serve.add_argument(
+        "--max-in-flight",
+        type=int,
+        default=limits.max_in_flight,
+        help=f"requests processed at once (default {limits.max_in_flight})",
+    )
+    serve.add_argument(
+        "--queue-length",
+        type=int,
+        default=limits.queue_length,
+        help=f"requests that may wait for a slot; beyond, 503 (default {limits.queue_length})",
+    )
+    serve.add_argument(
+        "--queue-wait",
+        type=float,
+        default=limits.queue_wait,
+        help=f"seconds a request may wait for a slot (default {limits.queue_wait:g})",
+    )
+    serve.add_argument(
+        "--retry-after",
+        type=_seconds_range,
+        default=limits.retry_after,
+        metavar="MIN-MAX",
+        help="range of the jittered Retry-After sent with 503 "
+        f"(default {limits.retry_after[0]}-{limits.retry_after[1]})",
+    )
 
     commands.add_parser("migrate", parents=[common], help="bring the database schema up to date")
 
@@ -47,12 +77,40 @@ def _parser() -> argparse.ArgumentParser:
     revoke = commands.add_parser("revoke", parents=[common], help="revoke a station's token")
     revoke.add_argument("station_id")
 
+    queue = commands.add_parser(
+        "import-queue", parents=[common], help="import a kiosk's offline queue export file"
+    )
+    queue.add_argument("file", type=Path, help="the .queue file from the kiosk's USB stick")
+    queue.add_argument(
+        "--allow-revoked", action="store_true", help="accept the file of a revoked station"
+    )
+
+    roster = commands.add_parser(
+        "import-roster", parents=[common], help="import the ward's roster from a CSV or XLSX file"
+    )
+    roster.add_argument(
+        "file", type=Path, help="CSV (UTF-8) or XLSX; columns: docs/roster-import.md"
+    )
+    roster.add_argument("--ward", help='ward of rows with no ward column value, e.g. "Yên Nghĩa"')
+    roster.add_argument(
+        "--skip-bad", action="store_true", help="import the good rows even when some rows are bad"
+    )
+
     demo = commands.add_parser("demo-data", parents=[common], help="write a synthetic ward")
     demo.add_argument("--residents", type=int, required=True)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--ward", default="Phường Yên Nghĩa")
     demo.add_argument("--replace", action="store_true", help="rebuild a ward that has data")
     return parser
+
+
+def _seconds_range(text: str) -> tuple[int, int]:
+    """``MIN-MAX`` whole seconds, e.g. ``2-10``."""
+    low, _, high = text.partition("-")
+    try:
+        return int(low), int(high or low)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected MIN-MAX seconds, got {text!r}") from None
 
 
 def _engine(settings: Settings) -> Engine:
@@ -66,13 +124,25 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
     from intake.app import create_app
 
+    settings = dataclasses.replace(
+        settings,
+        max_in_flight=args.max_in_flight,
+        queue_length=args.queue_length,
+        queue_wait=args.queue_wait,
+        retry_after=args.retry_after,
+    )
+    try:
+        app = create_app(settings)
+    except ValueError as exc:
+        print(f"serve: {exc}", file=sys.stderr)
+        return 2
     engine = _engine(settings)
     engine.dispose()
     # uvicorn's own logging, plus the server's loggers (counts and error types, never bodies).
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     log_config["loggers"]["intake"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
     uvicorn.run(
-        create_app(settings),
+        app,
         host=args.host,
         port=args.port,
         log_level=args.log_level,
@@ -108,6 +178,10 @@ def _run(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
             return 0
         print(f"no active station {args.station_id}", file=sys.stderr)
         return 1
+    if args.command == "import-queue":
+        return _import_queue(engine, args.file, args.allow_revoked)
+    if args.command == "import-roster":
+        return _import_roster(engine, args.file, args.ward, args.skip_bad)
     if args.command == "demo-data":
         started = time.perf_counter()
         try:
@@ -125,5 +199,53 @@ def _run(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
     return 0  # migrate: done by _engine
 
 
+def _import_queue(engine: Engine, file: Path, allow_revoked: bool) -> int:
+    """Import a kiosk's export file; one summary line, or the reason it was refused."""
+    from intake.importer import ImportRefused, import_queue
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        print(f"import-queue: cannot read {file}: {exc.strerror}", file=sys.stderr)
+        return 1
+    try:
+        report = import_queue(engine, data, allow_revoked=allow_revoked)
+    except ImportRefused as exc:
+        print(f"import-queue: refused: {exc}", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts.items())) or "nothing"
+    print(f"{report.station_id}: {report.items} submission(s): {counts}")
+    return 0
+
+
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _import_roster(engine: Engine, file: Path, ward: str | None, skip_bad: bool) -> int:
+    """Check and import a roster file; bad rows by number and column on stderr, never values."""
+    from intake.roster_import import RosterUnreadable, import_roster
+
+    started = time.perf_counter()
+    try:
+        report = import_roster(engine, file, ward=ward, skip_bad=skip_bad)
+    except OSError as exc:
+        print(f"import-roster: cannot read {file}: {exc.strerror}", file=sys.stderr)
+        return 1
+    except RosterUnreadable as exc:
+        print(f"import-roster: {file}: {exc}", file=sys.stderr)
+        return 1
+    for error in report.errors:
+        print(f"import-roster: {error.describe()}", file=sys.stderr)
+    bad = len(report.bad_rows)
+    if not report.imported:
+        why = f"{bad} bad row(s)" if bad else "no rows"
+        hint = "; fix them, or --skip-bad to import the others" if bad and not skip_bad else ""
+        print(f"import-roster: {why}, nothing imported{hint}", file=sys.stderr)
+        return 1 if bad else 0
+    counts = "; ".join(f"{name}: {counts}" for name, counts in report.counts.items())
+    print(
+        f"{', '.join(report.wards) or 'no change'}: {report.rows} rows, {bad} bad skipped; "
+        f"{counts}; in {time.perf_counter() - started:.1f} s"
+    )
+    return 0

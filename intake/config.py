@@ -35,6 +35,16 @@ class Settings:
     enrol_code_ttl: timedelta = timedelta(hours=24)
     max_body_bytes: int = 8 * 1024 * 1024
     """Larger request bodies get 413 and the kiosk halves its batch (100 items fit many times)."""
+    max_in_flight: int = 4
+    """Requests processed at once (``/v1/health`` aside): more only makes each one slower
+    (``bench/bench_load.py`` measured 1 to 4 on two cores, SQLite and PostgreSQL)."""
+    queue_length: int = 16
+    """Requests that may wait for a slot, beyond them 503 at once: about what the server does in
+    ``queue_wait`` seconds (~8 batches of 100 a second here); a longer queue only times out."""
+    queue_wait: float = 2.0
+    """Seconds a request waits for a slot before it gets 503."""
+    retry_after: tuple[int, int] = (2, 10)
+    """Range of the jittered ``Retry-After`` (whole seconds) sent with 503."""
 
     @classmethod
     def from_env(

@@ -131,6 +131,16 @@ def bulk_insert(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> Non
             copy.write_row([row[name] for name in names])
 
 
+def refresh_statistics(engine: Engine) -> None:
+    """After a bulk load on PostgreSQL, fresh planner statistics (else it guesses badly)."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect() as conn:
+        for table in ("household", "resident", "vehicle", "licence"):
+            conn.exec_driver_sql(f"ANALYZE {table}")
+        conn.commit()
+
+
 def alembic_config() -> Config:
     """Alembic configuration pointing at the migrations inside the package (no alembic.ini)."""
     config = Config()

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, select
 
 from intake import demo_names as words
-from intake.db import bulk_insert, run_write
+from intake.db import bulk_insert, refresh_statistics, run_write
 from intake.models import Household, Licence, Resident, Vehicle
 from intake.registry import next_seq
 from intake.wards import normalise_ward
@@ -122,7 +122,7 @@ class _Maker:
     def bike_plate(self, electric: bool) -> str:
         rng = self.rng
         code = self._code(_BIKE_CODES)
-        number = rng.randrange(10**5)
+        number = rng.randrange(1, 10**5)  # an all-zero number is no plate
         dotted = f"{number // 100:03d}.{number % 100:02d}"
         if electric:
             return f"{code}-MĐ{rng.randint(1, 9)} {dotted}"
@@ -131,7 +131,7 @@ class _Maker:
             return f"{code}-{rng.choice(_TWO_LETTER)} {dotted}"
         series = f"{rng.choice(_SERIES)}{rng.randint(1, 9)}"
         if roll < 0.20:
-            return f"{code}-{series} {rng.randrange(10**4):04d}"
+            return f"{code}-{series} {rng.randrange(1, 10**4):04d}"
         return f"{code}-{series} {dotted}"
 
     def car_plate(self) -> str:
@@ -139,8 +139,8 @@ class _Maker:
         code = self._code(_CAR_CODES)
         series = rng.choice(_CAR_SERIES[code])
         if rng.random() < 0.05:
-            return f"{code}{series}-{rng.randrange(10**4):04d}"
-        number = rng.randrange(10**5)
+            return f"{code}{series}-{rng.randrange(1, 10**4):04d}"
+        number = rng.randrange(1, 10**5)
         return f"{code}{series}-{number // 100:03d}.{number % 100:02d}"
 
     def sometimes(self, value: str, missing: float = 0.04) -> str | None:
@@ -364,11 +364,7 @@ def populate(
             bulk_insert(conn, table, rows)
 
     run_write(engine, write)
-    if engine.dialect.name == "postgresql":  # fresh statistics, or the planner guesses badly
-        with engine.connect() as conn:
-            for table in ("household", "resident", "vehicle", "licence"):
-                conn.exec_driver_sql(f"ANALYZE {table}")
-            conn.commit()
+    refresh_statistics(engine)
     return population
 
 

@@ -12,8 +12,8 @@ import pytest
 
 from tests.intake.helpers import BACKENDS, Server, Station, fresh_database, running_server
 
-FAST = {"lookup_burst": 1000, "lookup_per_minute": 60_000.0}
-"""Settings for tests that are not about the rate limit."""
+FAST = {"lookup_burst": 1000, "lookup_per_minute": 60_000.0, "max_in_flight": 100}
+"""Settings for tests that are not about the rate limit or admission control (test_overload)."""
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
