@@ -1,4 +1,6 @@
-"""The ``kiosk`` command: ``backup``, ``restore``, ``check``; with no command it will start the UI.
+"""The ``kiosk`` command: with no command it starts the kiosk (``--kiosk``: fullscreen); ``backup``,
+``restore``, ``check``, ``enrol`` and ``export-queue`` are the officer's and technician's tools
+(``backup`` also exports the unsent queue beside the copy).
 
 Errors an officer can act on (wrong key, damaged file, missing database) print one clear line
 and exit 1; usage errors exit 2.  Nothing here prints personal data.
@@ -7,15 +9,18 @@ and exit 1; usage errors exit 2.  Nothing here prints personal data.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kiosk import cli_sync
 from kiosk.config import Config, ConfigError, load_config
 from kiosk.store import Store, StoreError, verify_audit_chain
 from kiosk.store.backup import backup_database, check_backup, prune_backups, restore_database
 from kiosk.store.keys import KeyMissingError, load_or_create_key
 from kiosk.store.migrate import known_revision
+from kiosk.sync.errors import SyncError
 
 __all__ = ["main"]
 
@@ -24,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="Community-house kiosk. Without a command it starts the kiosk.",
+    )
+    parser.add_argument(
+        "--kiosk", action="store_true", help="fullscreen kiosk mode; leaving needs an officer PIN"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     backup = commands.add_parser("backup", help="write a checked, encrypted copy of the database")
@@ -36,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="restore although the kiosk did not close cleanly"
     )
     commands.add_parser("check", help="integrity check of the database and the audit chain")
+    cli_sync.add_commands(commands)
     return parser
 
 
@@ -54,7 +63,7 @@ def _backup(config: Config, dest: Path | None) -> int:
     if dest is None:
         prune_backups(target, config.backups_keep)
     print(f"backup written and checked: {path}")
-    return 0
+    return cli_sync.backup_queue(config, path)
 
 
 def _restore(config: Config, file: Path, force: bool) -> int:
@@ -99,16 +108,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()  # the UI starts here once kiosk/app.py exists
-        return 0
+        # Imported here so that backup, restore and check never load Qt.
+        from kiosk.app import run
+
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
+        return run(kiosk_mode=args.kiosk)
     try:
         config = load_config()
         if args.command == "backup":
             return _backup(config, args.dir)
         if args.command == "restore":
             return _restore(config, args.file, args.force)
-        return _check(config)
-    except (StoreError, KeyMissingError, ConfigError) as exc:
+        done = cli_sync.run_command(config, args)
+        return _check(config) if done is None else done
+    except (StoreError, KeyMissingError, ConfigError, SyncError) as exc:
         print(f"kiosk: error: {exc}", file=sys.stderr)
         return 1
 

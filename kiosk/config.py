@@ -49,6 +49,9 @@ class Config:
     """Personal data of sent submissions is purged this many days after sending (DESIGN.md §4)."""
     busy_timeout_ms: int = 5000
     """How long a write waits for another writer before SQLite gives up."""
+    ca_bundle: str | None = None
+    """A CA bundle (PEM file) that verifies the intake server's certificate instead of the system's
+    CA store (a ward's own CA); verification itself is never switched off."""
 
     @property
     def db_path(self) -> Path:
@@ -67,7 +70,7 @@ class Config:
 
 
 _FIELDS: dict[str, type] = {"encrypt": bool, "key_store": str, "backups_keep": int}
-_FIELDS |= {"retention_days": int, "busy_timeout_ms": int}
+_FIELDS |= {"retention_days": int, "busy_timeout_ms": int, "ca_bundle": str}
 _BOOL_WORDS = {"1": True, "true": True, "yes": True, "on": True}
 _BOOL_WORDS |= {"0": False, "false": False, "no": False, "off": False}
 

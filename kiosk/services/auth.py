@@ -16,7 +16,16 @@ from uuid import uuid4
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kiosk.services.base import Actor, Clock, Role, require_role
+from kiosk.services.base import (
+    Actor,
+    AuthError,
+    Clock,
+    OperatorDisabled,
+    Role,
+    SignInLocked,
+    WrongPin,
+    require_role,
+)
 from kiosk.services.pins import PIN_PARAMS, PinParams, check_pin_format, hash_pin, verify_pin
 from kiosk.store import Store
 from kiosk.store.audit import append_event
@@ -37,31 +46,6 @@ LOCK_AFTER = 5
 FIRST_DELAY = timedelta(seconds=30)
 MAX_DELAY = timedelta(hours=1)
 _NAME_MAX = 100
-
-
-class AuthError(Exception):
-    """Sign-in or PIN change refused; the subclasses say why."""
-
-
-class WrongPin(AuthError):
-    """Wrong PIN (or unknown operator: the same answer, so names cannot be probed)."""
-
-    def __init__(self, attempts_left: int) -> None:
-        self.attempts_left = attempts_left
-        super().__init__(f"wrong PIN ({attempts_left} attempt(s) before a lockout)")
-
-
-class SignInLocked(AuthError):
-    """Too many wrong PINs: wait until ``until``."""
-
-    def __init__(self, until: datetime, now: datetime) -> None:
-        self.until = until
-        self.seconds = max(1, int((until - now).total_seconds() + 0.999))
-        super().__init__(f"locked after repeated wrong PINs; try again in {self.seconds} s")
-
-
-class OperatorDisabled(AuthError):
-    """The operator was disabled by an officer."""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,31 @@ class PermissionDenied(Exception):
         super().__init__(f"a {role} may not {action}")
 
 
+class AuthError(Exception):
+    """Sign-in or PIN change refused; the subclasses say why."""
+
+
+class WrongPin(AuthError):
+    """Wrong PIN (or unknown operator: the same answer, so names cannot be probed)."""
+
+    def __init__(self, attempts_left: int) -> None:
+        self.attempts_left = attempts_left
+        super().__init__(f"wrong PIN ({attempts_left} attempt(s) before a lockout)")
+
+
+class SignInLocked(AuthError):
+    """Too many wrong PINs: wait until ``until``."""
+
+    def __init__(self, until: datetime, now: datetime) -> None:
+        self.until = until
+        self.seconds = max(1, int((until - now).total_seconds() + 0.999))
+        super().__init__(f"locked after repeated wrong PINs; try again in {self.seconds} s")
+
+
+class OperatorDisabled(AuthError):
+    """The operator was disabled by an officer."""
+
+
 @dataclass(frozen=True)
 class Actor:
     """Who is signed in: handed out by :class:`kiosk.services.auth.AuthService` at sign-in."""

@@ -32,6 +32,7 @@ from kiosk.store.errors import (
     StoreIOError,
     StoreReadOnlyError,
 )
+from kiosk.store.first_look import open_marker
 from kiosk.store.keys import load_or_create_key
 from kiosk.store.station import ensure_station
 
@@ -59,6 +60,18 @@ def _translate(exc: OperationalError) -> StoreError | None:
     if "disk i/o" in text:
         return StoreIOError("the disk reported an error while saving; check the disk")
     return None
+
+
+@contextlib.contextmanager
+def _known_faults() -> Iterator[None]:
+    """Raise SQLite's known environment faults as :func:`_translate` words them; others as they are."""
+    try:
+        yield
+    except OperationalError as exc:
+        known = _translate(exc)
+        if known is None:
+            raise
+        raise known from exc
 
 
 class Store:
@@ -105,7 +118,7 @@ class Store:
     @property
     def marker(self) -> Path:
         """Present while the store is open; found at start it means the last run crashed."""
-        return self.path.with_name(self.path.name + ".open")
+        return open_marker(self.path)
 
     def stop_writes(self, reason: str) -> None:
         """Refuse every write from now on: pooled connections go, new ones are query-only."""
@@ -139,27 +152,15 @@ class Store:
     def write(self) -> Iterator[Session]:
         """An ORM session in ``BEGIN IMMEDIATE``; commits on success, rolls back on any error."""
         self._check_writable()
-        try:
-            with self._writers.begin() as session:
-                yield session
-        except OperationalError as exc:
-            known = _translate(exc)
-            if known is None:
-                raise
-            raise known from exc
+        with _known_faults(), self._writers.begin() as session:
+            yield session
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
         """A Core connection in ``BEGIN IMMEDIATE`` (no ORM session: the capture and audit path)."""
         self._check_writable()
-        try:
-            with self._writer.begin() as conn:
-                yield conn
-        except OperationalError as exc:
-            known = _translate(exc)
-            if known is None:
-                raise
-            raise known from exc
+        with _known_faults(), self._writer.begin() as conn:
+            yield conn
 
     @contextlib.contextmanager
     def lookup_connection(self) -> Iterator[Any]:
@@ -230,12 +231,12 @@ class Store:
 
     def migrate(self) -> bool:
         """Upgrade to head; a non-empty database is backed up first.  True if anything ran."""
-        from kiosk.store import migrate  # Alembic is imported only when the store opens
+        from kiosk.store import migrate  # Alembic is imported only when there is work for it
 
-        current = migrate.current_revision(self.engine)
-        head = migrate.head_revision()
-        if current == head:
+        todo = migrate.pending(self.engine)
+        if todo is None:
             return False
+        current, head = todo
         if not migrate.known_revision(current):
             raise StoreError(
                 f"the database is at schema {current}, newer than this kiosk ({head}); "

@@ -18,16 +18,16 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.pool import QueuePool
 
 from kiosk.store.errors import DatabaseKeyError, IntegrityCheckError
 from kiosk.store.keys import hex_key
+
+if TYPE_CHECKING:  # SQLAlchemy is imported by make_engine: connect_raw alone must stay light
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection
 
 __all__ = ["PLAIN_HEADER", "connect_raw", "is_plain_sqlite", "json_text", "make_engine"]
 
@@ -145,6 +145,9 @@ def make_engine(
 ) -> Engine:
     """An engine whose connections come from :func:`connect_raw`; ``query_only()`` is asked per
     new connection, so a store that stops writes only has to dispose of its pool."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.pool import QueuePool
 
     def creator() -> Any:
         stop = query_only() if query_only is not None else False

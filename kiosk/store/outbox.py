@@ -8,18 +8,19 @@ never in any of these lists.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.store.lifecycle import S, SubmissionRecord, connection, load, move
-from kiosk.store.uploads import QueuedSubmission, ready_for_upload
+from kiosk.store.uploads import QueuedSubmission
 
 __all__ = [
     "OFFICER_AFTER",
+    "Batch",
     "QueueCounts",
     "frozen_submissions",
     "needing_officer",
@@ -58,9 +59,21 @@ class QueueCounts:
 def queue_counts(session: Session | Connection) -> QueueCounts:
     """Counts of the upload queue (non-training only)."""
     conn = connection(session)
-    by_status: dict[str, int] = {str(k): int(v) for k, v in conn.execute(_COUNTS).tuples()}
+    by_status: dict[str, int] = {str(k): int(v) for k, v in conn.execute(_COUNTS)}
     officer = conn.execute(_OFFICER).scalar_one()
     return QueueCounts(by_status.get("verified", 0), by_status.get("held", 0), int(officer))
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The next submissions to send, and the queue position after them (for the batch after)."""
+
+    items: list[QueuedSubmission]
+    last: tuple[datetime, str] | None
+
+
+_BATCH_COLUMNS = (S.c.id, S.c.reference, S.c.sha256, S.c.canonical, S.c.verified_at)
+_READY = and_(S.c.status == "verified", _LIVE, S.c.canonical.is_not(None), S.c.sha256.is_not(None))
 
 
 def next_batch(
@@ -68,24 +81,28 @@ def next_batch(
     *,
     max_items: int,
     max_bytes: int,
-    skip: Collection[str] = (),
-) -> list[QueuedSubmission]:
-    """The oldest verified submissions not in ``skip``: at most ``max_items`` and, beyond the first,
-    at most ``max_bytes`` of frozen payload."""
-    rows = ready_for_upload(session, limit=max_items + len(skip))
-    batch: list[QueuedSubmission] = []
+    after: tuple[datetime, str] | None = None,
+) -> Batch:
+    """The oldest verified submissions (after the position ``after``, when given): at most
+    ``max_items`` and, beyond the first, at most ``max_bytes`` of frozen payload."""
+    query = select(*_BATCH_COLUMNS).where(_READY)
+    if after is not None:
+        at, last_id = after
+        query = query.where(
+            or_(S.c.verified_at > at, and_(S.c.verified_at == at, S.c.id > last_id))
+        )
+    rows = connection(session).execute(query.order_by(S.c.verified_at, S.c.id).limit(max_items))
+    items: list[QueuedSubmission] = []
+    last: tuple[datetime, str] | None = None
     size = 0
-    for row in rows:
-        if row.id in skip:
-            continue
-        cost = len(row.canonical) + 200  # id, hash and JSON punctuation around each payload
-        if batch and size + cost > max_bytes:
+    for sub_id, reference, digest, canonical, verified_at in rows:
+        cost = len(canonical) + 200  # id, hash and JSON punctuation around each payload
+        if items and size + cost > max_bytes:
             break
-        batch.append(row)
+        items.append(QueuedSubmission(sub_id, reference, digest, canonical))
+        last = (verified_at, sub_id)
         size += cost
-        if len(batch) >= max_items:
-            break
-    return batch
+    return Batch(items, last)
 
 
 def releasable_held(session: Session | Connection, *, limit: int = 1000) -> list[str]:
@@ -130,7 +147,8 @@ def session_manifest(session: Session | Connection, session_id: str) -> dict[str
     query = select(S.c.id, S.c.status).where(
         S.c.session_id == session_id, _LIVE, S.c.status.in_(("sent", "verified", "held"))
     )
-    return dict(connection(session).execute(query.order_by(S.c.id)).tuples().all())
+    rows = connection(session).execute(query.order_by(S.c.id))
+    return {str(i): str(status) for i, status in rows}
 
 
 def frozen_submissions(session: Session | Connection, ids: Sequence[str]) -> list[QueuedSubmission]:

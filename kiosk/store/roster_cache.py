@@ -145,7 +145,7 @@ def _save_people(
     ids: dict[str, int] = {}
     for chunk in _chunks(numbers):
         found = conn.execute(select(R.c.id_number, R.c.id).where(R.c.id_number.in_(chunk)))
-        ids.update((number, int(rid)) for number, rid in found.tuples())
+        ids.update((number, int(rid)) for number, rid in found)
     resident_ids = sorted(ids.values())
     for chunk in _chunks(resident_ids):
         conn.execute(delete(V).where(V.c.resident_id.in_(chunk)))

@@ -84,9 +84,12 @@ def test_cli_restore_refuses_while_the_kiosk_is_open(
     assert "running or did not close cleanly" in capsys.readouterr().err
 
 
-def test_cli_without_a_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 0
-    assert "backup" in capsys.readouterr().out
+def test_cli_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert all(command in out for command in ("backup", "restore", "check", "enrol", "--kiosk"))
 
 
 def test_cli_backup_without_a_key_fails_clearly(

@@ -5,9 +5,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import select
-import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,66 +17,14 @@ from kiosk.store import open_store, verify_audit_chain
 from kiosk.store.models import Submission, SubmissionItem
 from tests.store.fixtures import env_for
 from tests.strategies.payloads import make_payload
+from tests.support.killable import Killable
 
-ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = int(os.environ.get("KIOSK_KILL_ROUNDS", "30"))
-LINE_TIMEOUT = 30.0
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and select on pipes are POSIX"),
 ]
-
-
-class Child:
-    """The writer process and the lines it printed (read straight from the pipe's fd)."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.store.crash_writer"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        assert self.proc.stdout is not None
-        self.fd = self.proc.stdout.fileno()
-        self.buffer = b""
-        self.lines: list[str] = []
-
-    def _take_lines(self) -> None:
-        *done, self.buffer = self.buffer.split(b"\n")
-        self.lines += [line.decode() for line in done]
-
-    def wait_for_lines(self, count: int) -> None:
-        """Read until ``count`` lines arrived (or fail with the child's stderr)."""
-        deadline = time.monotonic() + LINE_TIMEOUT
-        while len(self.lines) < count:
-            left = deadline - time.monotonic()
-            ready, _, _ = select.select([self.fd], [], [], max(left, 0))
-            chunk = os.read(self.fd, 65536) if ready else b""
-            if not chunk:
-                self.kill()
-                pytest.fail(f"writer stopped early: {self.stderr()}")
-            self.buffer += chunk
-            self._take_lines()
-
-    def kill(self) -> None:
-        """SIGKILL, then collect whatever complete lines it had written."""
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(timeout=LINE_TIMEOUT)
-        while chunk := os.read(self.fd, 65536):
-            self.buffer += chunk
-        self._take_lines()
-
-    def stderr(self) -> str:
-        assert self.proc.stderr is not None
-        return self.proc.stderr.read().decode(errors="replace")[-2000:]
-
-    def close(self) -> None:
-        for stream in (self.proc.stdout, self.proc.stderr):
-            if stream is not None:
-                stream.close()
 
 
 def test_killed_writer_loses_nothing_it_reported(tmp_path: Path) -> None:
@@ -97,7 +42,7 @@ def test_killed_writer_loses_nothing_it_reported(tmp_path: Path) -> None:
     rng = random.Random()
     reported: dict[str, str] = {}
     for _ in range(ROUNDS):
-        child = Child(env)
+        child = Killable("tests.store.crash_writer", env)
         try:
             child.wait_for_lines(1 + rng.randrange(4))  # "ready" and a few commits
             time.sleep(rng.uniform(0, 0.02))  # not a wait: it moves the kill to a random moment

@@ -1,0 +1,151 @@
+"""The station: training mode, what the settings screen shows of it, the day's counts for Home.
+
+It imports SQLAlchemy, so the UI imports it only on the database worker
+(``kiosk.app.build_backend``), never before the first paint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+
+from kiosk.services.base import Actor, Clock, require_role
+from kiosk.store import Store
+from kiosk.store.models import DailyTarget, Submission
+from kiosk.store.station import get_station, set_training
+
+NOT_COUNTED = ("draft", "discarded", "superseded")
+WAITING_UPLOAD = ("verified", "held")
+
+
+@dataclass(frozen=True)
+class HomeCounts:
+    """Home's figures for today: residents captured, waiting for an officer, waiting to be sent."""
+
+    today: int
+    target: int | None
+    waiting_verification: int
+    waiting_upload: int
+    training: bool
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    """What the settings screen shows about this station."""
+
+    station_id: str
+    enrolled: bool
+    training: bool
+    encrypted: bool
+    server_url: str | None = None
+    ward: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class QueueSummary:
+    """The status area's local half: enrolled or not, records waiting, the last one sent."""
+
+    enrolled: bool
+    waiting_upload: int
+    last_sent_at: datetime | None
+
+
+def _day_bounds(day: date, clock: Clock) -> tuple[datetime, datetime]:
+    """The local day ``day`` as a UTC interval (the store keeps UTC)."""
+    zone = clock().tzinfo or UTC
+    start = datetime.combine(day, time(0), tzinfo=zone)
+    return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
+
+
+class StationService:
+    """Training mode and the day's counts, from the local database."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def training(self) -> bool:
+        """Whether the station is in training mode."""
+        with self._store.read() as session:
+            station = get_station(session)
+            return bool(station is not None and station.training)
+
+    def set_training(self, actor: Actor, on: bool) -> bool:
+        """An officer switches training mode (audited as a settings change); returns the new state."""
+        require_role(actor, "change training mode", "officer")
+        with self._store.write() as session:
+            set_training(session, on=on, at=self._clock(), actor=actor.operator_id)
+        return on
+
+    def info(self) -> StationInfo:
+        """Identity and state of this station for the settings screen."""
+        with self._store.read() as session:
+            station = get_station(session)
+            if (
+                station is None
+            ):  # open_store makes it; only a store opened without migrations lacks it
+                raise RuntimeError("the station row is missing")
+            return StationInfo(
+                station.id,
+                station.token is not None,
+                station.training,
+                self._store.encrypted,
+                station.server_url,
+                station.ward,
+                station.home_group,
+            )
+
+    def summary(self) -> QueueSummary:
+        """Enrolled or not, how many records wait to be sent, when the last one was sent."""
+        with self._store.read() as session:
+            station = get_station(session)
+            waiting = session.scalar(
+                select(func.count())
+                .select_from(Submission)
+                .where(Submission.status.in_(WAITING_UPLOAD), Submission.training.is_(False))
+            )
+            last_sent = session.scalar(
+                select(func.max(Submission.status_at)).where(Submission.status == "sent")
+            )
+            enrolled = station is not None and station.token is not None
+        return QueueSummary(enrolled, waiting or 0, last_sent)  # max() keeps the UTC type
+
+    def home_counts(self, day: date | None = None) -> HomeCounts:
+        """Residents captured on ``day`` (default today; counts count residents, not visits)."""
+        day = day or self._clock().date()
+        start, end = _day_bounds(day, self._clock)
+        with self._store.read() as session:
+            station = get_station(session)
+            training = bool(station is not None and station.training)
+            today = session.scalar(
+                select(func.count(func.distinct(Submission.resident_id_number))).where(
+                    Submission.captured_at >= start,
+                    Submission.captured_at < end,
+                    Submission.status.not_in(NOT_COUNTED),
+                    Submission.training.is_(training),
+                )
+            )
+            waiting_verification = session.scalar(
+                select(func.count())
+                .select_from(Submission)
+                .where(Submission.status == "captured", Submission.training.is_(training))
+            )
+            waiting_upload = session.scalar(
+                select(func.count())
+                .select_from(Submission)
+                .where(Submission.status.in_(WAITING_UPLOAD), Submission.training.is_(False))
+            )
+            target = None
+            group = station.home_group if station is not None else None
+            if group:
+                target = session.scalar(
+                    select(DailyTarget.target).where(
+                        DailyTarget.day == day, DailyTarget.residential_group == group
+                    )
+                )
+        return HomeCounts(
+            today or 0, target, waiting_verification or 0, waiting_upload or 0, training
+        )

@@ -1,0 +1,288 @@
+"""The intake server's protocol v1 (DESIGN.md §5) over one ``requests.Session``.
+
+Every call has a connect and a read timeout; TLS certificates are always verified (the system's CA
+store, or the CA bundle given), and the environment cannot switch that off (``trust_env`` is off).
+Answers come back as the protocol's pydantic models; failures as :mod:`kiosk.sync.errors` types.
+Each response's ``Date`` is compared with the local clock: more than two minutes apart and the
+officer is told (``on_clock_skew``).  Logs carry statuses, counts and error types, never bodies.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import ipaddress
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import requests
+from pydantic import BaseModel, ValidationError
+
+from kiosk import __version__
+from kiosk.exchange.protocol import (
+    BatchResponse,
+    EnrolRequest,
+    EnrolResponse,
+    HealthResponse,
+    LookupResponse,
+    RosterPage,
+    SessionCloseResponse,
+)
+from kiosk.store.uploads import QueuedSubmission
+from kiosk.sync.errors import (
+    BadResponse,
+    PayloadTooLarge,
+    Refused,
+    ServerBusy,
+    ServerError,
+    TimedOut,
+    Unauthorised,
+    Unreachable,
+)
+
+__all__ = ["CLOCK_SKEW_LIMIT", "USER_AGENT", "IntakeClient", "batch_body"]
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = f"kiosk/{__version__} python-requests/{requests.__version__}"
+CLOCK_SKEW_LIMIT = 120.0
+"""Seconds between the server's ``Date`` and the local clock beyond which the officer is warned."""
+MAX_RETRY_AFTER = 3600.0
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def batch_body(items: Sequence[QueuedSubmission]) -> bytes:
+    """``{"items": [...]}`` with each frozen payload spliced in byte for byte (never re-serialised:
+    the server hashes exactly these bytes)."""
+    parts = [
+        b'{"id":"'
+        + item.id.encode("ascii")
+        + b'","sha256":"'
+        + item.sha256.encode("ascii")
+        + b'","payload":'
+        + item.canonical
+        + b"}"
+        for item in items
+    ]
+    return b'{"items":[' + b",".join(parts) + b"]}"
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    """``Retry-After`` in seconds (delta or HTTP date), bounded; None when absent or unreadable."""
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        seconds = when.timestamp() - time.time()
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def _detail(response: requests.Response) -> str:
+    """The server's own short ``detail`` text, if it sent one (validation details are left out:
+    they may quote the input)."""
+    try:
+        detail = response.json().get("detail")
+    except (ValueError, AttributeError):
+        return ""
+    return detail if isinstance(detail, str) and len(detail) <= 200 else ""
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class IntakeClient:
+    """One intake server, one station token; not shared between threads (one per worker)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | None = None,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 30.0,
+        ca_bundle: str | Path | None = None,
+        clock: Callable[[], float] = time.time,
+        on_clock_skew: Callable[[float], None] | None = None,
+        session: requests.Session | None = None,
+    ) -> None:
+        scheme = urlsplit(base_url).scheme
+        if scheme not in ("http", "https"):
+            raise ValueError("the server address must start with https:// (or http:// locally)")
+        if scheme == "http" and not _is_loopback(base_url):
+            log.warning("intake server over plain http: nothing is encrypted in transit")
+        if ca_bundle is not None and not Path(ca_bundle).is_file():
+            raise ValueError(f"the CA bundle {ca_bundle} does not exist")
+        self.base_url = base_url.rstrip("/")
+        self.timeout = (connect_timeout, read_timeout)
+        self.clock_skew: float | None = None
+        """Server time minus local time, seconds, from the last response's ``Date``."""
+        self._clock = clock
+        self._on_clock_skew = on_clock_skew
+        self._skew_reported = False
+        self._session = session or requests.Session()
+        self._session.trust_env = False  # no environment variable may disable verification
+        self._session.verify = str(ca_bundle) if ca_bundle is not None else True
+        self._session.headers["User-Agent"] = USER_AGENT
+        self._session.headers["Accept"] = "application/json"
+        self.token = token
+
+    @property
+    def token(self) -> str | None:
+        """The bearer token sent on every call but enrolment and health."""
+        return self._token
+
+    @token.setter
+    def token(self, value: str | None) -> None:
+        self._token = value
+        if value:
+            self._session.headers["Authorization"] = f"Bearer {value}"
+        else:
+            self._session.headers.pop("Authorization", None)
+
+    @property
+    def clock_off(self) -> bool:
+        """True when the last ``Date`` seen was more than two minutes from the local clock."""
+        return self.clock_skew is not None and abs(self.clock_skew) > CLOCK_SKEW_LIMIT
+
+    def close(self) -> None:
+        """Close the session's connections."""
+        self._session.close()
+
+    def __enter__(self) -> IntakeClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transport ---------------------------------------------------------------------------
+
+    def _check_clock(self, response: requests.Response, started: float, ended: float) -> None:
+        value = response.headers.get("Date")
+        if not value:
+            return
+        try:
+            server = email.utils.parsedate_to_datetime(value).timestamp()
+        except (TypeError, ValueError):
+            return
+        self.clock_skew = server - (started + ended) / 2
+        off = self.clock_off
+        if off and not self._skew_reported:
+            log.warning(
+                "the local clock is %.0f s off the server's: set the kiosk's time",
+                -self.clock_skew,
+            )
+        if off != self._skew_reported and self._on_clock_skew is not None:
+            self._on_clock_skew(self.clock_skew if off else 0.0)
+        self._skew_reported = off
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        """Send one request; transport failures and non-2xx statuses as typed errors."""
+        started = self._clock()
+        try:
+            response = self._session.request(
+                method, self.base_url + path, timeout=self.timeout, **kwargs
+            )
+        except requests.Timeout:
+            raise TimedOut("the server did not answer in time") from None
+        except requests.RequestException as exc:  # refused, reset, cut short, TLS failure…
+            raise Unreachable(f"no connection ({type(exc).__name__})") from None
+        self._check_clock(response, started, self._clock())
+        status = response.status_code
+        if 200 <= status < 300:
+            return response
+        log.info("intake %s %s: %d", method, path.split("?")[0], status)
+        if status == 401:
+            raise Unauthorised("the server does not accept this station's token: enrol again")
+        if status == 413:
+            raise PayloadTooLarge("the request was larger than the server takes")
+        if status in (429, 503):
+            raise ServerBusy(status, retry_after=_retry_after(response))
+        if status >= 500:
+            raise ServerError(status, retry_after=_retry_after(response))
+        raise Refused(status, _detail(response))
+
+    def _parse(self, response: requests.Response, model: type[M]) -> M:
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError:
+            raise BadResponse(f"the server's answer is not a {model.__name__}") from None
+        except requests.RequestException:  # the body was cut short while reading it
+            raise BadResponse("the server's answer was cut short") from None
+
+    # --- protocol ------------------------------------------------------------------------------
+
+    def health(self) -> HealthResponse:
+        """``GET /v1/health``: whether the server and its database answer."""
+        return self._parse(self._request("GET", "/v1/health"), HealthResponse)
+
+    def enrol(self, code: str, name: str, signing_key: str) -> EnrolResponse:
+        """Trade a one-time code for a station id and token (403 -> :class:`Refused`)."""
+        body = EnrolRequest(code=code, name=name, signing_key=signing_key)
+        response = self._request(
+            "POST",
+            "/v1/stations/enrol",
+            data=body.model_dump_json().encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+        return self._parse(response, EnrolResponse)
+
+    def upload(self, items: Sequence[QueuedSubmission]) -> BatchResponse:
+        """``POST /v1/submissions/batch``; the results checked against the items, one per item."""
+        response = self._request(
+            "POST",
+            "/v1/submissions/batch",
+            data=batch_body(items),
+            headers={"Content-Type": "application/json"},
+        )
+        answer = self._parse(response, BatchResponse)
+        if [r.id for r in answer.results] != [i.id for i in items]:
+            raise BadResponse("the server's results do not match the batch")
+        return answer
+
+    def lookup(self, id_number: str) -> LookupResponse | None:
+        """``POST /v1/registry/lookup``; None when the server does not know the ID (404)."""
+        try:
+            response = self._request(
+                "POST",
+                "/v1/registry/lookup",
+                data=json.dumps({"id_number": id_number}).encode("ascii"),
+                headers={"Content-Type": "application/json"},
+            )
+        except Refused as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return self._parse(response, LookupResponse)
+
+    def roster(self, cursor: str, limit: int = 500) -> RosterPage:
+        """``GET /v1/roster``: one page after ``cursor`` (409 -> :class:`Refused`: start again)."""
+        response = self._request("GET", "/v1/roster", params={"cursor": cursor, "limit": limit})
+        return self._parse(response, RosterPage)
+
+    def close_session(self, session_id: str, ids: Sequence[str]) -> list[str]:
+        """``POST /v1/sessions/{id}/close``: the ids among ``ids`` the server does not have."""
+        response = self._request(
+            "POST",
+            f"/v1/sessions/{session_id}/close",
+            data=json.dumps({"ids": list(ids)}).encode("ascii"),
+            headers={"Content-Type": "application/json"},
+        )
+        return self._parse(response, SessionCloseResponse).missing

@@ -1,0 +1,372 @@
+"""The upload engine (DESIGN.md §5): the verified queue to the intake server, never lost, never doubled.
+
+One loop, plain Python (the Qt worker of a later issue drives :meth:`Uploader.run_forever`):
+
+- the oldest verified submissions go in batches of at most 100 items and about 1 MB, their frozen
+  bytes spliced into the body as they are; each batch's results are applied in one transaction
+  (accepted/duplicate -> sent, invalid -> rejected, conflict -> conflict) on the database thread of
+  :mod:`kiosk.sync.queue_io` while the next batch is on the wire;
+- no connection, a timeout, 429, 503 and other 5xx leave everything queued and wait: exponential
+  backoff with full jitter, never less than ``Retry-After``.  A timeout marks nothing: the replay
+  comes back ``duplicate``;
+- 413 halves the batch (and the size of the batches after it);
+- a batch answered 500 or 422 (or an unreadable 200) three times in a row is split in halves, down
+  to single submissions, provided the server's health says it is otherwise well (a server failing
+  everything is an outage, not a bad record); a single submission failing three times in a row is
+  ``held``; once nothing else waits, held ones are released and tried again, and after three such
+  lone failures they stay held for an officer (:data:`kiosk.store.outbox.OFFICER_AFTER`);
+- 401 stops the engine in the ``reenrol`` state.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal
+
+from kiosk.exchange.protocol import ItemResult
+from kiosk.store import Store, StoreError
+from kiosk.store.outbox import QueueCounts, queue_counts
+from kiosk.store.uploads import QueuedSubmission
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.client import IntakeClient
+from kiosk.sync.errors import (
+    BadResponse,
+    PayloadTooLarge,
+    Refused,
+    ServerError,
+    SyncError,
+    TimedOut,
+    TransientError,
+    Unauthorised,
+    Unreachable,
+)
+from kiosk.sync.queue_io import Fetched, Position, QueueIO
+
+__all__ = ["FAILURES_BEFORE_SPLIT", "UploadProgress", "UploadState", "Uploader"]
+
+log = logging.getLogger(__name__)
+
+UploadState = Literal["idle", "sending", "waiting", "reenrol", "not_enrolled", "stopped", "error"]
+FAILURES_BEFORE_SPLIT = 3
+MAX_ITEMS = 100
+MAX_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class UploadProgress:
+    """What the screen shows about uploading; a new value after every batch and every wait."""
+
+    state: UploadState
+    queued: int
+    """Verified submissions waiting (not counting those whose results are being saved)."""
+    sent: int
+    """Sent in this run (accepted or duplicate)."""
+    rejected: int
+    """Rejected or in conflict in this run: an officer looks at them."""
+    failed: int
+    """Attempts that failed in this run (no answer, busy, error)."""
+    held: int
+    needs_officer: int
+    """Held after three rounds of lone failures: the engine no longer retries them by itself."""
+    next_attempt_at: datetime | None
+    reason: str | None
+    """The last problem, in short English (``server busy (503)``, ``no connection``…)."""
+    clock_skew: float | None
+    """Server time minus local time in seconds, when more than two minutes."""
+    unreachable: bool = False
+    """The last attempt got no answer at all (no connection, a timeout): the kiosk is offline."""
+
+
+@dataclass
+class _Work:
+    """A batch being tried: the same submissions until they get an answer, are split or held."""
+
+    items: list[QueuedSubmission]
+    failures: int = 0
+    ids: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ids = frozenset(item.id for item in self.items)
+
+
+def _failing(exc: SyncError) -> bool:
+    """An answer that blames the batch (split it), not the network or the server's load."""
+    if isinstance(exc, ServerError):
+        return exc.status == 500
+    return isinstance(exc, BadResponse | Refused)
+
+
+class Uploader:
+    """Drains the upload queue of ``store`` to ``client``'s server."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: IntakeClient,
+        *,
+        now: Callable[[], datetime],
+        sleep: Callable[[float], None] | None = None,
+        backoff: Backoff | None = None,
+        on_progress: Callable[[UploadProgress], None] | None = None,
+        max_items: int = MAX_ITEMS,
+        max_bytes: int = MAX_BYTES,
+        pipeline: bool = True,
+    ) -> None:
+        self._store = store
+        self._client = client
+        self._now = now
+        self._sleep = sleep or self._wait_for_wake
+        self._backoff = backoff or Backoff()
+        self._on_progress = on_progress
+        self._max_items = max(1, min(max_items, MAX_ITEMS))
+        self._max_bytes = max_bytes
+        self._pipeline = pipeline
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._io: QueueIO | None = None
+        self._stack: list[_Work] = []
+        self._ready: Fetched | None = None
+        self._horizon: Position | None = None
+        self._queue: QueueCounts | None = None
+        self._streak = 0
+        self._counts = {"sent": 0, "rejected": 0, "failed": 0}
+        self._next_at: datetime | None = None
+        self._reason: str | None = None
+        self._unreachable = False
+        self.progress = UploadProgress("idle", 0, 0, 0, 0, 0, 0, None, None, None)
+
+    # --- control (any thread) -------------------------------------------------------------------
+
+    def kick(self) -> None:
+        """Try now: cuts a backoff or idle wait short ("Sync now", a new verification)."""
+        self._wake.set()
+
+    def stop(self) -> None:
+        """Stop after the request under way; wakes any wait at once."""
+        self._stop.set()
+        self._wake.set()
+
+    def _wait_for_wake(self, seconds: float) -> None:
+        self._wake.wait(seconds)
+        self._wake.clear()
+
+    # --- runs ---------------------------------------------------------------------------------
+
+    def run_forever(
+        self, stop: threading.Event | None = None, *, poll: float = 60.0
+    ) -> UploadProgress:
+        """Upload whenever there is something to send, until stopped; returns the last progress.
+
+        Between runs it waits ``poll`` seconds or until :meth:`kick`.  Ends by itself only in the
+        ``reenrol`` and ``not_enrolled`` states.  Stop it with :meth:`stop` (or set ``stop`` and
+        :meth:`kick`).
+        """
+        if stop is not None:
+            self._stop = stop
+        while not self._stop.is_set():
+            try:
+                progress = self.run_until_idle()
+            except StoreError as exc:  # disk full, database busy: say so, try again later
+                log.error("upload: the local database failed (%s)", type(exc).__name__)
+                self._reason = str(exc)
+                self._report("error")
+                self._sleep(poll)
+                continue
+            if progress.state in ("reenrol", "not_enrolled"):
+                return progress
+            self._sleep(poll)
+        return self._report("stopped")
+
+    def run_until_idle(self) -> UploadProgress:
+        """Upload until the queue is empty (held ones tried again), 401, or a stop."""
+        self._counts = {"sent": 0, "rejected": 0, "failed": 0}
+        self._reason, self._queue = None, None
+        if not self._client.token:
+            return self._report("not_enrolled")
+        io = QueueIO(self._store, now=self._now, max_items=self._max_items,
+                     max_bytes=self._max_bytes, threaded=self._pipeline)  # fmt: skip
+        self._io = io
+        try:
+            while True:
+                if self._stop.is_set():
+                    return self._finish(io, "stopped")
+                work = self._next_work(io)
+                if work is None:
+                    released = io.release_held()
+                    if released:
+                        log.info("upload: %d held submission(s) tried again", released)
+                        continue
+                    return self._finish(io, "idle")
+                if self._attempt(io, work) == "reenrol":
+                    return self._finish(io, "reenrol")
+        finally:
+            self._stack.clear()
+            self._ready, self._horizon, self._io = None, None, None
+            io.close()
+
+    def _finish(self, io: QueueIO, state: UploadState) -> UploadProgress:
+        """Results saved, the queue counted afresh, the last progress reported."""
+        self._absorb(io.collect())
+        self._queue = io.counts()
+        return self._report(state)
+
+    # --- batches --------------------------------------------------------------------------------
+
+    def _absorb(self, fetched: Fetched | None) -> None:
+        """Keep what a database job read: the counts, and a batch for later."""
+        if fetched is None:
+            return
+        self._queue = fetched.counts
+        if fetched.items and self._ready is None:
+            self._ready = fetched
+            self._horizon = fetched.last
+
+    def _next_work(self, io: QueueIO) -> _Work | None:
+        """The batch to try: a split half first, else the batch read ahead, else the oldest."""
+        if self._stack:
+            return self._stack[-1]
+        if self._ready is None:
+            self._absorb(io.collect())  # the batch being read ahead
+        fetched, self._ready = self._ready, None
+        if fetched is None:
+            fetched = io.read_now()  # from the very oldest: leftovers and released ones too
+            self._queue = fetched.counts
+            if not fetched.items:
+                return None
+            self._horizon = fetched.last
+        work = _Work(fetched.items)
+        self._stack.append(work)
+        if not io.busy:  # read the next one during the request
+            io.submit(save=None, after=self._horizon, read=True)
+        return work
+
+    def _attempt(self, io: QueueIO, work: _Work) -> str:
+        """Send ``work`` once and act on the answer."""
+        self._report("sending")
+        try:
+            answer = self._client.upload(work.items)
+        except Unauthorised as exc:
+            self._reason = str(exc)
+            log.warning("upload: the server refused the token; the station must enrol again")
+            return "reenrol"
+        except PayloadTooLarge as exc:
+            if len(work.items) > 1:
+                self._max_items = io.max_items = max(1, len(work.items) // 2)
+                self._split(work)
+                return "split"
+            self._fail(io, work, exc)
+            return "failed"
+        except SyncError as exc:
+            if isinstance(exc, TransientError) and not _failing(exc):
+                self._transient(exc)
+            else:
+                self._fail(io, work, exc)
+            return "failed"
+        self._streak = 0
+        self._unreachable = False
+        self._stack.pop()
+        self._count_results(answer.results)
+        self._absorb(io.collect())  # the batch read ahead becomes the next one to send …
+        io.submit(save=(work.items, answer.results), after=self._horizon, read=True)  # … and so on
+        return "sent"
+
+    def _transient(self, exc: TransientError) -> None:
+        """No answer or a busy server: the same batch again after a backoff wait."""
+        self._counts["failed"] += 1
+        self._streak += 1
+        self._reason = str(exc)
+        self._unreachable = isinstance(exc, Unreachable | TimedOut)
+        log.info("upload: %s; waiting (attempt %d)", exc, self._streak)
+        self._wait(self._backoff.delay(self._streak, exc.retry_after))
+
+    def _fail(self, io: QueueIO, work: _Work, exc: SyncError) -> None:
+        """The server answered but blamed the batch: again, then split, then hold."""
+        self._counts["failed"] += 1
+        self._streak = 0
+        self._unreachable = False
+        work.failures += 1
+        self._reason = str(exc)
+        log.info(
+            "upload: batch of %d failed (%s), %d in a row", len(work.items), exc, work.failures
+        )
+        retry_after = exc.retry_after if isinstance(exc, TransientError) else None
+        if work.failures < FAILURES_BEFORE_SPLIT:
+            self._wait(self._backoff.delay(work.failures, retry_after))
+            return
+        if not self._server_well():
+            work.failures = FAILURES_BEFORE_SPLIT - 1  # ask the server's health again next time
+            self._streak += 1
+            self._wait(self._backoff.delay(self._streak, retry_after))
+            return
+        if len(work.items) > 1:
+            self._split(work)
+            return
+        self._stack.remove(work)
+        self._absorb(io.collect())
+        (item,) = work.items
+        if io.hold(item, str(exc)):
+            log.warning(
+                "upload: submission %s held after %d failures", item.reference, work.failures
+            )
+
+    def _server_well(self) -> bool:
+        """The server and its database answer: the failures are about this batch."""
+        try:
+            health = self._client.health()
+        except SyncError:
+            return False
+        return health.status == "ok" and health.database
+
+    def _split(self, work: _Work) -> None:
+        self._stack.remove(work)
+        middle = len(work.items) // 2
+        self._stack.append(_Work(work.items[middle:]))
+        self._stack.append(_Work(work.items[:middle]))  # the older half goes first
+
+    def _count_results(self, results: list[ItemResult]) -> None:
+        for result in results:
+            key = "sent" if result.status in ("accepted", "duplicate") else "rejected"
+            self._counts[key] += 1
+
+    # --- waiting and progress ---------------------------------------------------------------------
+
+    def _wait(self, seconds: float) -> None:
+        self._next_at = self._now() + timedelta(seconds=seconds)
+        self._report("waiting")
+        self._sleep(seconds)
+        self._next_at = None
+
+    def _queue_counts(self) -> QueueCounts:
+        """The queue as last counted by the database thread (or counted here, first time)."""
+        if self._queue is None:
+            try:
+                with self._store.reader() as conn:
+                    self._queue = queue_counts(conn)
+            except StoreError:
+                last = self.progress
+                return QueueCounts(last.queued, last.held, last.needs_officer)
+        return self._queue
+
+    def _report(self, state: UploadState) -> UploadProgress:
+        counts = self._queue_counts()
+        skew = self._client.clock_skew if self._client.clock_off else None
+        self.progress = UploadProgress(
+            state=state,
+            queued=counts.queued,
+            sent=self._counts["sent"],
+            rejected=self._counts["rejected"],
+            failed=self._counts["failed"],
+            held=counts.held,
+            needs_officer=counts.needs_officer,
+            next_attempt_at=self._next_at,
+            reason=self._reason,
+            clock_skew=skew,
+            unreachable=self._unreachable and state == "waiting",
+        )
+        if self._on_progress is not None:
+            self._on_progress(self.progress)
+        return self.progress

@@ -1,0 +1,201 @@
+"""The intake server under test: real uvicorn on a loopback port, real database, `requests` clients.
+
+Shared by the server's own tests (``tests/intake``) and the kiosk's sync tests (``tests/sync``).
+
+``running_server`` migrates a database, starts ``create_app`` under uvicorn in a background thread
+on a socket bound to a free loopback port, and shuts it down cleanly.  ``Station`` is an enrolled
+kiosk as the tests drive it.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import socket
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+import requests
+import uvicorn
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+
+from intake.app import create_app
+from intake.auth import issue_enrol_code
+from intake.config import Settings
+from intake.db import make_engine, migrate
+from kiosk.domain.payload import REFERENCE_ALPHABET, payload_sha256
+from tests.strategies.payloads import make_payload
+
+PG_ENV = "INTAKE_TEST_DATABASE_URL"
+BACKENDS = ["sqlite", "postgresql"] if os.environ.get(PG_ENV) else ["sqlite"]
+START_TIMEOUT = 20.0
+
+
+@contextmanager
+def fresh_database(backend: str, directory: Path) -> Iterator[str]:
+    """A migrated, empty database: a SQLite file, or a new PostgreSQL schema dropped afterwards."""
+    if backend == "sqlite":
+        url = f"sqlite:///{directory / 'intake.db'}"
+        _migrate(url)
+        yield url
+        return
+    base = make_url(os.environ[PG_ENV])
+    schema = f"intake_test_{uuid.uuid4().hex[:12]}"
+    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    url = base.update_query_dict({"options": f"-csearch_path={schema}"})
+    rendered = url.render_as_string(hide_password=False)
+    try:
+        _migrate(rendered)
+        yield rendered
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def _migrate(url: str) -> None:
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()
+
+
+@dataclass
+class Server:
+    """A running intake server and a direct line to its database for arranging and checking."""
+
+    url: str
+    settings: Settings
+    engine: Engine
+    stations: list[Station] = field(default_factory=list)
+
+    def enrol(self, ward: str = "Phường Yên Nghĩa", group: str = "Tổ dân phố 1") -> Station:
+        """Issue a code and enrol a new station with it."""
+        code = issue_enrol_code(self.engine, ward, group, timedelta(hours=1))
+        key = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        session = requests.Session()
+        body = {"code": code, "name": "Nhà văn hoá", "signing_key": base64.b64encode(key).decode()}
+        answer = session.post(f"{self.url}/v1/stations/enrol", json=body, timeout=30)
+        answer.raise_for_status()
+        enrolled = answer.json()
+        session.headers["Authorization"] = f"Bearer {enrolled['token']}"
+        station = Station(self.url, enrolled, session)
+        self.stations.append(station)
+        return station
+
+
+@dataclass
+class Station:
+    """An enrolled kiosk: its enrolment answer and an authenticated `requests` session."""
+
+    url: str
+    enrolment: dict[str, Any]
+    session: requests.Session
+
+    @property
+    def id(self) -> str:
+        """The station id the server gave."""
+        return str(self.enrolment["station_id"])
+
+    def post(self, path: str, body: Any = None, **kwargs: Any) -> requests.Response:
+        """POST JSON to the server."""
+        return self.session.post(f"{self.url}{path}", json=body, timeout=120, **kwargs)
+
+    def get(self, path: str, **kwargs: Any) -> requests.Response:
+        """GET from the server."""
+        return self.session.get(f"{self.url}{path}", timeout=120, **kwargs)
+
+    def batch(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Upload a batch that must be answered 200; the per-item results."""
+        answer = self.post("/v1/submissions/batch", {"items": items})
+        assert answer.status_code == 200, answer.text
+        results: list[dict[str, Any]] = answer.json()["results"]
+        return results
+
+    def submission(self, n: int = 0, **overrides: Any) -> dict[str, Any]:
+        """A valid item for this station: id, sha256 and payload (overrides go into the payload)."""
+        payload = make_payload(station_id=self.id, reference=reference(n), **overrides)
+        return item(payload)
+
+
+def item(payload: dict[str, Any], submission_id: str | None = None) -> dict[str, Any]:
+    """A batch item for ``payload`` with the right hash."""
+    return {
+        "id": submission_id or str(uuid.uuid4()),
+        "sha256": payload_sha256(payload),
+        "payload": payload,
+    }
+
+
+def reference(n: int) -> str:
+    """A distinct reference code for each ``n`` (base 32 digits of n)."""
+    chars = []
+    for _ in range(8):
+        n, digit = divmod(n, 32)
+        chars.append(REFERENCE_ALPHABET[digit])
+    return "".join(chars[:4]) + "-" + "".join(chars[4:])
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, telling the test thread when it is ready to serve."""
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self.ready = threading.Event()
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        """Start as uvicorn does, then say so."""
+        await super().startup(sockets)
+        self.ready.set()
+
+
+@contextmanager
+def running_server(database_url: str, **settings: Any) -> Iterator[Server]:
+    """Serve ``create_app`` under uvicorn on a free loopback port until the block ends."""
+    config_settings = Settings(database_url=database_url, **settings)
+    app = create_app(config_settings)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(2048)
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+    server = _Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    engine = make_engine(database_url)
+    running = Server(f"http://127.0.0.1:{port}", config_settings, engine)
+    try:
+        assert server.ready.wait(START_TIMEOUT), "the server did not start"
+        yield running
+    finally:
+        for station in running.stations:
+            station.session.close()
+        server.should_exit = True
+        thread.join(timeout=30)
+        sock.close()
+        engine.dispose()
+        assert not thread.is_alive(), "the server did not stop"
+
+
+@pytest.fixture(name="server")
+def one_test_server(tmp_path: Path) -> Iterator[Server]:
+    """``server``: a real intake server on its own fresh SQLite database, for one test (the kiosk's
+    sync and UI tests import it; the server's own tests have theirs, per module and backend)."""
+    directory = tmp_path / "intake"
+    directory.mkdir()
+    with fresh_database("sqlite", directory) as url, running_server(url) as running:
+        yield running
