@@ -10,7 +10,7 @@ export QT_QPA_PLATFORM ?= offscreen
 I18N_TS := assets/i18n/kiosk_vi.ts assets/i18n/kiosk_en.ts
 I18N_QM := $(I18N_TS:.ts=.qm)
 
-.PHONY: setup translations i18n-update test lint format schema bench screenshots clean
+.PHONY: setup translations i18n-update run test lint format schema bench screenshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ translations: $(I18N_QM)
 i18n-update: setup
 	$(BIN)/pyside6-lupdate $$(find kiosk/ui -name '*.py' | sort) -no-obsolete -locations none -ts $(I18N_TS)
 
+# A demo ward on a local intake server, an enrolled demo kiosk, and the kiosk's window.
+run: setup translations
+	$(BIN)/python tools/run_demo.py
+
 test: setup translations
 	$(BIN)/pytest --durations=15 $(PYTEST_ARGS)
 
@@ -47,9 +51,13 @@ format: setup
 schema: setup
 	$(BIN)/python -m kiosk.exchange.payload --write-schema
 
-# Every bench/bench_*.py prints its figures and the ratio against the baseline it names.
-bench: setup
-	@set -e; for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b; done
+# Every bench/bench_*.py prints its figures and the ratio against the baseline it names. The load
+# bench runs on PostgreSQL too when one answers on 127.0.0.1:5432 (as in CI).
+PG_URL := postgresql+psycopg://postgres@127.0.0.1:5432/test
+bench: setup translations
+	@set -e; if [ -z "$$INTAKE_TEST_DATABASE_URL" ] && $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1)" 2>/dev/null; then \
+	  export INTAKE_TEST_DATABASE_URL="$(PG_URL)"; fi; \
+	for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b; done
 
 # Every screen at 1366x768 under Xvfb, in Vietnamese, into docs/screenshots/ (needs xvfb-run).
 screenshots: setup translations

@@ -2,35 +2,44 @@
 
 The window is shown first; the store is opened and migrated on the database worker after the
 first frame (``build_backend`` is what the worker runs), so nothing slow stands before the first
-paint. No module-level state: everything is made in :func:`create_window` and passed down.
+paint. When the database needs no migration, a first look at it (plain SQL, a few ms, see
+:mod:`kiosk.store.first_look`) lets the sign-in screen be that first frame. No module-level state:
+everything is made in :func:`create_window` and passed down.
+
+Only Qt and the light parts of the UI are imported here. The store, the services and SQLAlchemy
+under them (half a second of imports) are imported by :func:`build_backend`, on the database
+worker, after the first paint.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config, ConfigError, load_config
-from kiosk.services.audit import AuditService
-from kiosk.services.auth import AuthService
 from kiosk.services.base import Clock, system_clock
 from kiosk.services.pins import PIN_PARAMS, PinParams
-from kiosk.store import open_store
-from kiosk.ui.backend import Backend, StationService
+from kiosk.ui.backend import Backend
 from kiosk.ui.i18n import Translations
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.preferences import Preferences, load_preferences, save_preferences
 from kiosk.ui.resources import load_fonts, translations_dir
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from kiosk.store import Store
+    from kiosk.store.first_look import FirstLook
+    from kiosk.ui.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +53,31 @@ class Wiring:
     clock: Clock = system_clock
     pin_params: PinParams = PIN_PARAMS
     translations: Path | None = None
+    sync_poll_seconds: float = 60.0
+    """The pause between sync rounds ("Sync now" and a verification cut it short)."""
+
+
+def open_store(config: Config, *, now: Callable[[], datetime]) -> Store:
+    """:func:`kiosk.store.open_store`, imported when called (on the database worker)."""
+    from kiosk.store import open_store as open_the_store
+
+    return open_the_store(config, now=now)
+
+
+def first_look(config: Config) -> FirstLook | None:
+    """:func:`kiosk.store.first_look.first_look`, imported when called (before the first paint)."""
+    from kiosk.store.first_look import first_look as look
+
+    return look(config)
 
 
 def build_backend(config: Config, wiring: Wiring) -> Backend:
     """Open, check and migrate the store, then the services on it (runs on the database worker)."""
+    from kiosk.services.audit import AuditService
+    from kiosk.services.auth import AuthService
+    from kiosk.services.station import StationService
+    from kiosk.ui import sync_worker  # noqa: F401  # loaded here, so the UI thread never waits for it
+
     store = open_store(config, now=wiring.clock)
     try:
         return Backend(
@@ -55,10 +85,24 @@ def build_backend(config: Config, wiring: Wiring) -> Backend:
             auth=AuthService(store, wiring.clock, pin_params=wiring.pin_params),
             station=StationService(store, wiring.clock),
             audit=AuditService(store, wiring.clock),
+            clock=wiring.clock,
+            ca_bundle=config.ca_bundle,
         )
     except BaseException:
         store.close()
         raise
+
+
+def start_sync(config: Config, wiring: Wiring, backend: Backend) -> SyncWorker:
+    """The sync worker on the open store (started by the window once it listens to it)."""
+    from kiosk.ui.sync_worker import SyncWorker
+
+    return SyncWorker(
+        backend.store,
+        clock=wiring.clock,
+        ca_bundle=config.ca_bundle,
+        poll_seconds=wiring.sync_poll_seconds,
+    )
 
 
 def create_window(
@@ -84,6 +128,8 @@ def create_window(
         translations,
         preferences,
         open_backend=lambda: build_backend(config, wiring),
+        first_look=lambda: first_look(config),
+        make_sync=lambda backend: start_sync(config, wiring, backend),
         apply_preferences=apply,
         save_preferences=save,
         kiosk_mode=kiosk_mode,
@@ -95,6 +141,8 @@ def shut_down(window: MainWindow) -> None:
     app = QApplication.instance()
     if app is not None:
         app.removeEventFilter(window.idle)
+    if window.sync is not None and not window.sync.stop():
+        log.error("sync did not stop in time; its last request is replayed at the next start")
     if not window.runner.shutdown():
         log.error("background work did not finish before shutdown")
     if window.backend is not None:
@@ -141,20 +189,3 @@ def run(argv: Sequence[str] | None = None, *, kiosk_mode: bool = False) -> int:
         return app.exec()
     finally:
         shut_down(window)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m kiosk.app [--kiosk]``: the UI alone (``kiosk`` with no command does the same)."""
-    parser = argparse.ArgumentParser(prog="kiosk", description="Start the kiosk UI.")
-    parser.add_argument(
-        "--kiosk", action="store_true", help="fullscreen; leaving needs an officer PIN"
-    )
-    args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    return run(kiosk_mode=args.kiosk)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -132,6 +132,7 @@ def main() -> int:
         setup = window.setup_screen
         shoot("01-setup-language")
         setup.language_choice.button_for("vi").click()
+        setup.enrol_form.server_field.setText("https://nhapdulieu.phuong.example")
         shoot("02-setup-station")
         setup._go("name")
         setup.name_field.setText(OFFICER[0])
@@ -165,6 +166,10 @@ def main() -> int:
         shoot("07-operators-add")
         window.navigator.go("settings")
         shoot("08-settings")
+        window.settings_screen.enrol_button.click()
+        window.settings_screen.enrol_form.server_field.setText("https://nhapdulieu.phuong.example")
+        shoot("08b-settings-enrol")
+        window.settings_screen.clear_personal_data()
 
         window.sign_out()
         wait_until(app, lambda: bool(window.sign_in_screen._operators))

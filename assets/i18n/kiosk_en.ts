@@ -19,6 +19,63 @@
     </message>
 </context>
 <context>
+    <name>Enrol</name>
+    <message numerus="yes">
+        <source>%n record(s) are still waiting to be sent, and they belong to this station. Send them first (Sync now), or an officer exports them with &apos;kiosk export-queue&apos;.</source>
+        <translation>
+            <numerusform>%n record is still waiting to be sent, and it belongs to this station. Send it first (Sync now), or an officer exports it with &apos;kiosk export-queue&apos;.</numerusform>
+            <numerusform>%n records are still waiting to be sent, and they belong to this station. Send them first (Sync now), or an officer exports them with &apos;kiosk export-queue&apos;.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server&apos;s address must start with https:// (http:// only on this computer).</source>
+        <translation>The server&apos;s address must start with https:// (http:// only on this computer).</translation>
+    </message>
+    <message>
+        <source>The server did not accept this code. Codes work once and for a day: ask the ward office for a new one.</source>
+        <translation>The server did not accept this code. Codes work once and for a day: ask the ward office for a new one.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the address and the network, or start as an offline demo station and enrol later in the settings.</source>
+        <translation>The server could not be reached. Check the address and the network, or start as an offline demo station and enrol later in the settings.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Please try again in a minute.</source>
+        <translation>The server is busy. Please try again in a minute.</translation>
+    </message>
+    <message>
+        <source>The answer was not from a ward intake server. Please check the address.</source>
+        <translation>The answer was not from a ward intake server. Please check the address.</translation>
+    </message>
+    <message>
+        <source>Enrolled: station %1, %2, %3.</source>
+        <translation>Enrolled: station %1, %2, %3.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolForm</name>
+    <message>
+        <source>Please type the address of the ward&apos;s intake server.</source>
+        <translation>Please type the address of the ward&apos;s intake server.</translation>
+    </message>
+    <message>
+        <source>Please type the enrolment code from the ward office.</source>
+        <translation>Please type the enrolment code from the ward office.</translation>
+    </message>
+    <message>
+        <source>Address of the ward&apos;s intake server</source>
+        <translation>Address of the ward&apos;s intake server</translation>
+    </message>
+    <message>
+        <source>Enrolment code (from the ward office)</source>
+        <translation>Enrolment code (from the ward office)</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Enrolment code</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Please type a name with letters only (Vietnamese letters are fine).</source>
@@ -112,8 +169,8 @@
         <translation>checked and waiting to be sent</translation>
     </message>
     <message>
-        <source>For officers</source>
-        <translation>For officers</translation>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
     </message>
     <message>
         <source>Volunteers and officers</source>
@@ -137,6 +194,49 @@
     <message>
         <source>Delete one digit</source>
         <translation>Delete one digit</translation>
+    </message>
+</context>
+<context>
+    <name>Link</name>
+    <message>
+        <source>Connecting to the ward&apos;s server…</source>
+        <translation>Connecting to the ward&apos;s server…</translation>
+    </message>
+    <message>
+        <source>Offline — demo station, not enrolled</source>
+        <translation>Offline — demo station, not enrolled</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline — records are kept safely here</source>
+        <translation>Offline — records are kept safely here</translation>
+    </message>
+    <message>
+        <source>The server is busy — the kiosk will try again by itself</source>
+        <translation>The server is busy — the kiosk will try again by itself</translation>
+    </message>
+    <message>
+        <source>The server refused this kiosk — an officer must enrol it again</source>
+        <translation>The server refused this kiosk — an officer must enrol it again</translation>
+    </message>
+    <message>
+        <source>Sending has stopped: a problem with this computer&apos;s records</source>
+        <translation>Sending has stopped: a problem with this computer&apos;s records</translation>
+    </message>
+    <message>
+        <source>Online — sending records…</source>
+        <translation>Online — sending records…</translation>
+    </message>
+    <message>
+        <source>Last sync today at %1</source>
+        <translation>Last sync today at %1</translation>
+    </message>
+    <message>
+        <source>Last sync %1 at %2</source>
+        <translation>Last sync %1 at %2</translation>
     </message>
 </context>
 <context>
@@ -276,6 +376,10 @@
 <context>
     <name>SettingsScreen</name>
     <message>
+        <source>Contacting the ward&apos;s server…</source>
+        <translation>Contacting the ward&apos;s server…</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -316,8 +420,8 @@
         <translation>Off</translation>
     </message>
     <message>
-        <source>Station %1, enrolled with the ward&apos;s server.</source>
-        <translation>Station %1, enrolled with the ward&apos;s server.</translation>
+        <source>Station %1, enrolled with the ward&apos;s server %2 (%3, %4).</source>
+        <translation>Station %1, enrolled with the ward&apos;s server %2 (%3, %4).</translation>
     </message>
     <message>
         <source>Station %1: offline demo station, not enrolled with a server.</source>
@@ -326,6 +430,26 @@
     <message>
         <source>Warning: the records on this computer are NOT encrypted.</source>
         <translation>Warning: the records on this computer are NOT encrypted.</translation>
+    </message>
+    <message>
+        <source>Enrol again</source>
+        <translation>Enrol again</translation>
+    </message>
+    <message>
+        <source>Enrol with a server</source>
+        <translation>Enrol with a server</translation>
+    </message>
+    <message>
+        <source>Type the address of the ward&apos;s intake server and the one-time code from the ward office. Records still waiting must be sent before enrolling again.</source>
+        <translation>Type the address of the ward&apos;s intake server and the one-time code from the ward office. Records still waiting must be sent before enrolling again.</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Leave kiosk mode</source>
@@ -346,6 +470,10 @@
 </context>
 <context>
     <name>SetupScreen</name>
+    <message>
+        <source>Contacting the ward&apos;s server…</source>
+        <translation>Contacting the ward&apos;s server…</translation>
+    </message>
     <message>
         <source>Please type the officer&apos;s full name.</source>
         <translation>Please type the officer&apos;s full name.</translation>
@@ -379,8 +507,20 @@
         <translation>Type the same PIN once more.</translation>
     </message>
     <message>
-        <source>This kiosk starts as an offline demo station: records are kept safely on this computer and are not sent anywhere.</source>
-        <translation>This kiosk starts as an offline demo station: records are kept safely on this computer and are not sent anywhere.</translation>
+        <source>Connect to the ward&apos;s server</source>
+        <translation>Connect to the ward&apos;s server</translation>
+    </message>
+    <message>
+        <source>Offline demo station</source>
+        <translation>Offline demo station</translation>
+    </message>
+    <message>
+        <source>Records are kept safely on this computer and sent to the ward&apos;s server whenever there is a connection.</source>
+        <translation>Records are kept safely on this computer and sent to the ward&apos;s server whenever there is a connection.</translation>
+    </message>
+    <message>
+        <source>An offline demo station keeps records on this computer and sends nothing. An officer can enrol it later in the settings.</source>
+        <translation>An offline demo station keeps records on this computer and sends nothing. An officer can enrol it later in the settings.</translation>
     </message>
     <message>
         <source>Training mode (for teaching volunteers)</source>
@@ -525,18 +665,6 @@
     <message>
         <source>Starting…</source>
         <translation>Starting…</translation>
-    </message>
-    <message>
-        <source>Offline — demo station, not enrolled</source>
-        <translation>Offline — demo station, not enrolled</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <source>Offline — records are kept safely here</source>
-        <translation>Offline — records are kept safely here</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) waiting to be sent</source>

@@ -17,6 +17,62 @@
     </message>
 </context>
 <context>
+    <name>Enrol</name>
+    <message numerus="yes">
+        <source>%n record(s) are still waiting to be sent, and they belong to this station. Send them first (Sync now), or an officer exports them with &apos;kiosk export-queue&apos;.</source>
+        <translation>
+            <numerusform>Còn %n hồ sơ đang chờ gửi và chúng thuộc về trạm này. Hãy gửi chúng trước (Đồng bộ ngay), hoặc cán bộ xuất chúng ra bằng lệnh &apos;kiosk export-queue&apos;.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server&apos;s address must start with https:// (http:// only on this computer).</source>
+        <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (chỉ dùng http:// trên chính máy này).</translation>
+    </message>
+    <message>
+        <source>The server did not accept this code. Codes work once and for a day: ask the ward office for a new one.</source>
+        <translation>Máy chủ không chấp nhận mã này. Mỗi mã chỉ dùng được một lần và trong một ngày: hãy xin phường mã mới.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the address and the network, or start as an offline demo station and enrol later in the settings.</source>
+        <translation>Không kết nối được máy chủ. Hãy kiểm tra địa chỉ và mạng, hoặc bắt đầu như trạm thử ngoại tuyến rồi đăng ký sau trong phần Cài đặt.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Please try again in a minute.</source>
+        <translation>Máy chủ đang bận. Vui lòng thử lại sau một phút.</translation>
+    </message>
+    <message>
+        <source>The answer was not from a ward intake server. Please check the address.</source>
+        <translation>Câu trả lời không phải từ máy chủ tiếp nhận của phường. Vui lòng kiểm tra lại địa chỉ.</translation>
+    </message>
+    <message>
+        <source>Enrolled: station %1, %2, %3.</source>
+        <translation>Đã đăng ký: trạm %1, %2, %3.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolForm</name>
+    <message>
+        <source>Please type the address of the ward&apos;s intake server.</source>
+        <translation>Vui lòng nhập địa chỉ máy chủ tiếp nhận của phường.</translation>
+    </message>
+    <message>
+        <source>Please type the enrolment code from the ward office.</source>
+        <translation>Vui lòng nhập mã đăng ký do phường cấp.</translation>
+    </message>
+    <message>
+        <source>Address of the ward&apos;s intake server</source>
+        <translation>Địa chỉ máy chủ tiếp nhận của phường</translation>
+    </message>
+    <message>
+        <source>Enrolment code (from the ward office)</source>
+        <translation>Mã đăng ký (do phường cấp)</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Mã đăng ký</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Please type a name with letters only (Vietnamese letters are fine).</source>
@@ -110,8 +166,8 @@
         <translation>đã xác minh, đang chờ gửi đi</translation>
     </message>
     <message>
-        <source>For officers</source>
-        <translation>Dành cho cán bộ</translation>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
     </message>
     <message>
         <source>Volunteers and officers</source>
@@ -135,6 +191,49 @@
     <message>
         <source>Delete one digit</source>
         <translation>Xoá một số</translation>
+    </message>
+</context>
+<context>
+    <name>Link</name>
+    <message>
+        <source>Connecting to the ward&apos;s server…</source>
+        <translation>Đang kết nối máy chủ của phường…</translation>
+    </message>
+    <message>
+        <source>Offline — demo station, not enrolled</source>
+        <translation>Ngoại tuyến — trạm thử, chưa đăng ký</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Offline — records are kept safely here</source>
+        <translation>Ngoại tuyến — hồ sơ vẫn được lưu an toàn tại đây</translation>
+    </message>
+    <message>
+        <source>The server is busy — the kiosk will try again by itself</source>
+        <translation>Máy chủ đang bận — máy sẽ tự thử lại</translation>
+    </message>
+    <message>
+        <source>The server refused this kiosk — an officer must enrol it again</source>
+        <translation>Máy chủ từ chối máy này — cán bộ cần đăng ký lại</translation>
+    </message>
+    <message>
+        <source>Sending has stopped: a problem with this computer&apos;s records</source>
+        <translation>Đã dừng gửi: dữ liệu trên máy này gặp sự cố</translation>
+    </message>
+    <message>
+        <source>Online — sending records…</source>
+        <translation>Trực tuyến — đang gửi hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Last sync today at %1</source>
+        <translation>Đồng bộ lần cuối hôm nay lúc %1</translation>
+    </message>
+    <message>
+        <source>Last sync %1 at %2</source>
+        <translation>Đồng bộ lần cuối ngày %1 lúc %2</translation>
     </message>
 </context>
 <context>
@@ -274,6 +373,10 @@
 <context>
     <name>SettingsScreen</name>
     <message>
+        <source>Contacting the ward&apos;s server…</source>
+        <translation>Đang liên hệ máy chủ của phường…</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -314,8 +417,8 @@
         <translation>Tắt</translation>
     </message>
     <message>
-        <source>Station %1, enrolled with the ward&apos;s server.</source>
-        <translation>Trạm %1, đã đăng ký với máy chủ của phường.</translation>
+        <source>Station %1, enrolled with the ward&apos;s server %2 (%3, %4).</source>
+        <translation>Trạm %1, đã đăng ký với máy chủ của phường %2 (%3, %4).</translation>
     </message>
     <message>
         <source>Station %1: offline demo station, not enrolled with a server.</source>
@@ -324,6 +427,26 @@
     <message>
         <source>Warning: the records on this computer are NOT encrypted.</source>
         <translation>Cảnh báo: dữ liệu trên máy này KHÔNG được mã hoá.</translation>
+    </message>
+    <message>
+        <source>Enrol again</source>
+        <translation>Đăng ký lại</translation>
+    </message>
+    <message>
+        <source>Enrol with a server</source>
+        <translation>Đăng ký với máy chủ</translation>
+    </message>
+    <message>
+        <source>Type the address of the ward&apos;s intake server and the one-time code from the ward office. Records still waiting must be sent before enrolling again.</source>
+        <translation>Nhập địa chỉ máy chủ tiếp nhận của phường và mã dùng một lần do phường cấp. Các hồ sơ đang chờ phải được gửi xong trước khi đăng ký lại.</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
     </message>
     <message>
         <source>Leave kiosk mode</source>
@@ -344,6 +467,10 @@
 </context>
 <context>
     <name>SetupScreen</name>
+    <message>
+        <source>Contacting the ward&apos;s server…</source>
+        <translation>Đang liên hệ máy chủ của phường…</translation>
+    </message>
     <message>
         <source>Please type the officer&apos;s full name.</source>
         <translation>Vui lòng nhập họ và tên của cán bộ.</translation>
@@ -377,8 +504,20 @@
         <translation>Nhập lại mã PIN một lần nữa.</translation>
     </message>
     <message>
-        <source>This kiosk starts as an offline demo station: records are kept safely on this computer and are not sent anywhere.</source>
-        <translation>Máy bắt đầu hoạt động như một trạm dùng thử ngoại tuyến: hồ sơ được lưu an toàn trên máy này và không gửi đi đâu.</translation>
+        <source>Connect to the ward&apos;s server</source>
+        <translation>Kết nối máy chủ của phường</translation>
+    </message>
+    <message>
+        <source>Offline demo station</source>
+        <translation>Trạm thử ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Records are kept safely on this computer and sent to the ward&apos;s server whenever there is a connection.</source>
+        <translation>Hồ sơ được lưu an toàn trên máy này và gửi lên máy chủ của phường mỗi khi có kết nối.</translation>
+    </message>
+    <message>
+        <source>An offline demo station keeps records on this computer and sends nothing. An officer can enrol it later in the settings.</source>
+        <translation>Trạm thử ngoại tuyến lưu hồ sơ trên máy này và không gửi đi đâu. Cán bộ có thể đăng ký sau trong phần Cài đặt.</translation>
     </message>
     <message>
         <source>Training mode (for teaching volunteers)</source>
@@ -522,18 +661,6 @@
     <message>
         <source>Starting…</source>
         <translation>Đang khởi động…</translation>
-    </message>
-    <message>
-        <source>Offline — demo station, not enrolled</source>
-        <translation>Ngoại tuyến — trạm dùng thử, chưa đăng ký</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Trực tuyến</translation>
-    </message>
-    <message>
-        <source>Offline — records are kept safely here</source>
-        <translation>Ngoại tuyến — hồ sơ vẫn được lưu an toàn tại máy</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) waiting to be sent</source>

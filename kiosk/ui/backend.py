@@ -1,138 +1,32 @@
 """What the shell's screens call on the database worker: the services, and the station's counts.
 
 Everything here runs on the database worker (``TaskRunner.db``) and returns plain frozen data,
-never ORM rows. ``StationService`` holds the few station use cases the shell needs that the
-service layer does not have yet (training mode, the day's counts); it checks roles like a
-service and belongs in ``kiosk/services`` (reported to the lead).
+never ORM rows. This module is imported before the first paint, so it names the services only
+for type checking: they (and SQLAlchemy under them) are imported on the database worker by
+``kiosk.app.build_backend``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from kiosk.services.base import Actor, Clock, PermissionDenied, require_role
 
-from kiosk.services.audit import AuditService
-from kiosk.services.auth import AuthService
-from kiosk.services.base import Actor, Clock, require_role
-from kiosk.store import Store
-from kiosk.store.models import DailyTarget, Submission
-from kiosk.store.station import get_station, set_training
-from kiosk.ui.widgets.status_bar import StationStatus
-
-NOT_COUNTED = ("draft", "discarded", "superseded")
-WAITING_UPLOAD = ("verified", "held")
+if TYPE_CHECKING:
+    from kiosk.services.audit import AuditService
+    from kiosk.services.auth import AuthService
+    from kiosk.services.station import QueueSummary, StationService
+    from kiosk.store import Store
+    from kiosk.sync.enrol import Enrolled
 
 
-@dataclass(frozen=True)
-class HomeCounts:
-    """Home's figures for today: residents captured, waiting for an officer, waiting to be sent."""
+class UnsentRecords(Exception):
+    """Enrolling again would strand records still waiting: they carry this station's id."""
 
-    today: int
-    target: int | None
-    waiting_verification: int
-    waiting_upload: int
-    training: bool
-
-
-@dataclass(frozen=True)
-class StationInfo:
-    """What the settings screen shows about this station."""
-
-    station_id: str
-    enrolled: bool
-    training: bool
-    encrypted: bool
-
-
-def _day_bounds(day: date, clock: Clock) -> tuple[datetime, datetime]:
-    """The local day ``day`` as a UTC interval (the store keeps UTC)."""
-    zone = clock().tzinfo or UTC
-    start = datetime.combine(day, time(0), tzinfo=zone)
-    return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
-
-
-class StationService:
-    """Training mode and the day's counts, from the local database."""
-
-    def __init__(self, store: Store, clock: Clock) -> None:
-        self._store = store
-        self._clock = clock
-
-    def training(self) -> bool:
-        """Whether the station is in training mode."""
-        with self._store.read() as session:
-            station = get_station(session)
-            return bool(station is not None and station.training)
-
-    def set_training(self, actor: Actor, on: bool) -> bool:
-        """An officer switches training mode (audited as a settings change); returns the new state."""
-        require_role(actor, "change training mode", "officer")
-        with self._store.write() as session:
-            set_training(session, on=on, at=self._clock(), actor=actor.operator_id)
-        return on
-
-    def info(self) -> StationInfo:
-        """Identity and state of this station for the settings screen."""
-        with self._store.read() as session:
-            station = get_station(session)
-            if (
-                station is None
-            ):  # open_store makes it; only a store opened without migrations lacks it
-                raise RuntimeError("the station row is missing")
-            return StationInfo(
-                station.id, station.token is not None, station.training, self._store.encrypted
-            )
-
-    def status(self) -> StationStatus:
-        """The status area's state: not enrolled until sync exists, and the upload queue."""
-        with self._store.read() as session:
-            station = get_station(session)
-            waiting = session.scalar(
-                select(func.count())
-                .select_from(Submission)
-                .where(Submission.status.in_(WAITING_UPLOAD), Submission.training.is_(False))
-            )
-            enrolled = station is not None and station.token is not None
-        return StationStatus(enrolled=enrolled, online=False, waiting_upload=waiting or 0)
-
-    def home_counts(self, day: date | None = None) -> HomeCounts:
-        """Residents captured on ``day`` (default today; counts count residents, not visits)."""
-        day = day or self._clock().date()
-        start, end = _day_bounds(day, self._clock)
-        with self._store.read() as session:
-            station = get_station(session)
-            training = bool(station is not None and station.training)
-            today = session.scalar(
-                select(func.count(func.distinct(Submission.resident_id_number))).where(
-                    Submission.captured_at >= start,
-                    Submission.captured_at < end,
-                    Submission.status.not_in(NOT_COUNTED),
-                    Submission.training.is_(training),
-                )
-            )
-            waiting_verification = session.scalar(
-                select(func.count())
-                .select_from(Submission)
-                .where(Submission.status == "captured", Submission.training.is_(training))
-            )
-            waiting_upload = session.scalar(
-                select(func.count())
-                .select_from(Submission)
-                .where(Submission.status.in_(WAITING_UPLOAD), Submission.training.is_(False))
-            )
-            target = None
-            group = station.home_group if station is not None else None
-            if group:
-                target = session.scalar(
-                    select(DailyTarget.target).where(
-                        DailyTarget.day == day, DailyTarget.residential_group == group
-                    )
-                )
-        return HomeCounts(
-            today or 0, target, waiting_verification or 0, waiting_upload or 0, training
-        )
+    def __init__(self, count: int) -> None:
+        self.count = count
+        super().__init__(f"{count} record(s) still waiting to be sent")
 
 
 @dataclass(frozen=True)
@@ -143,6 +37,9 @@ class Backend:
     auth: AuthService
     station: StationService
     audit: AuditService
+    clock: Clock
+    ca_bundle: str | None = None
+    """The CA bundle that verifies the intake server (config); None: the system's CA store."""
 
     def first_start_state(self) -> tuple[bool, bool]:
         """(no officer yet: run the first-start setup, training mode on)."""
@@ -152,14 +49,37 @@ class Backend:
         """Whether the station is in training mode."""
         return self.station.training()
 
-    def station_status(self) -> StationStatus:
-        """The status area's state."""
-        return self.station.status()
+    def queue_summary(self) -> QueueSummary:
+        """The status area's local half (the sync worker gives the link's state)."""
+        return self.station.summary()
 
     def record_preferences(self, actor: Actor, changes: dict[str, object]) -> None:
         """An officer changed display settings: an audit event (DESIGN §6), officers only."""
         require_role(actor, "change settings", "officer")
         self.audit.record(actor, "settings.preferences", details=changes)
+
+    def enrol(self, server_url: str, code: str, actor: Actor | None) -> Enrolled:
+        """Enrol with the ward's server (network worker): at first start (nobody signed in yet,
+        no officer exists) or by an officer in the settings."""
+        from kiosk.sync.client import IntakeClient
+        from kiosk.sync.enrol import default_station_name, enrol_station
+
+        if actor is not None:
+            require_role(actor, "enrol the station", "officer")
+            waiting = self.station.summary()
+            if waiting.enrolled and waiting.waiting_upload:
+                raise UnsentRecords(waiting.waiting_upload)
+        elif not self.auth.needs_first_officer():
+            raise PermissionDenied("enrol the station", "nobody signed in")
+        with IntakeClient(server_url, ca_bundle=self.ca_bundle) as client:
+            return enrol_station(
+                self.store,
+                client,
+                code=code,
+                name=default_station_name(),
+                now=self.clock,
+                actor=None if actor is None else actor.operator_id,
+            )
 
     def close(self) -> None:
         """Close the store cleanly (removes the crash marker)."""

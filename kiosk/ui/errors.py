@@ -10,8 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.domain.errors import DomainError
-from kiosk.services.auth import AuthError, OperatorDisabled, SignInLocked, WrongPin
-from kiosk.services.base import PermissionDenied
+from kiosk.services.base import (
+    AuthError,
+    OperatorDisabled,
+    PermissionDenied,
+    SignInLocked,
+    WrongPin,
+)
 from kiosk.services.pins import WeakPin
 from kiosk.store.errors import (
     DatabaseKeyError,
@@ -70,14 +75,8 @@ def error_text(error: BaseException) -> str:
             "Errors",
             "A PIN has 6 to 12 digits and cannot be one digit repeated or a run like 123456.",
         )
-    if isinstance(error, WrongPin):
-        return translate("Errors", "That PIN is not right.")
-    if isinstance(error, SignInLocked):
-        return paused_text(error.seconds)
-    if isinstance(error, OperatorDisabled):
-        return translate("Errors", "This person can no longer sign in. Please ask an officer.")
     if isinstance(error, AuthError):
-        return translate("Errors", "This cannot be done for this person.")
+        return _auth_error_text(error)
     if isinstance(error, DiskFullError):
         return translate(
             "Errors", "The disk is full, so nothing was saved. Ask an officer to free some space."
@@ -108,3 +107,14 @@ def error_text(error: BaseException) -> str:
             "Errors", "The computer reported a problem with its disk. Ask an officer to check it."
         )
     return translate("Errors", "Something went wrong and has been noted. Please tell an officer.")
+
+
+def _auth_error_text(error: AuthError) -> str:
+    """Words for a refused sign-in or PIN change."""
+    if isinstance(error, WrongPin):
+        return translate("Errors", "That PIN is not right.")
+    if isinstance(error, SignInLocked):
+        return paused_text(error.seconds)
+    if isinstance(error, OperatorDisabled):
+        return translate("Errors", "This person can no longer sign in. Please ask an officer.")
+    return translate("Errors", "This cannot be done for this person.")

@@ -88,12 +88,17 @@ def arg(text: str, *values: object) -> str:
     return text
 
 
+class Durations(QObject):
+    """The translation context of :func:`duration_text` (``Durations.tr`` is what lupdate reads as
+    a plural form; it does not for ``QCoreApplication.translate`` with a count)."""
+
+
 def duration_text(seconds: int) -> str:
     """A span of time in words, "1 minute 30 seconds", in the current language."""
     minutes, seconds = divmod(seconds, 60)
     parts = []
     if minutes:
-        parts.append(QCoreApplication.translate("Durations", "%n minute(s)", "", minutes))
+        parts.append(Durations.tr("%n minute(s)", "", minutes))  # type: ignore[arg-type]  # on the class: its context
     if seconds or not minutes:
-        parts.append(QCoreApplication.translate("Durations", "%n second(s)", "", seconds))
+        parts.append(Durations.tr("%n second(s)", "", seconds))  # type: ignore[arg-type]
     return " ".join(parts)

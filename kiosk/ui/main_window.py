@@ -1,14 +1,20 @@
 """The main window: training banner, status area, and the stack of screens behind a navigator.
 
-It is shown before the database exists: the start screen paints, then the store is opened and
-migrated on the database worker (``open_backend``), and only then are the other screens built,
-each with the services it needs.
+It is shown before the database is opened. First a quick read-only look at it, before the first
+paint (``first_look``: one plain SQL connection, no SQLAlchemy, a few milliseconds): when the
+database is ready for it, the first frame is the sign-in screen with the operators' tiles, and the
+store is opened behind it on the database worker. Otherwise (first start, a
+migration pending, a crash last time) the start screen paints, then the store is opened and
+migrated on the database worker (``open_backend``). Only then are the other screens built, each
+with the services it needs; their modules (and SQLAlchemy under the services) are not imported
+before the first paint.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -28,28 +34,38 @@ from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.preferences import Preferences
-from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.operators import OperatorsScreen
-from kiosk.ui.screens.settings import SettingsScreen
-from kiosk.ui.screens.setup import SetupScreen
 from kiosk.ui.screens.sign_in import SignInScreen
 from kiosk.ui.screens.startup import StartupScreen
 from kiosk.ui.tasks import TaskRunner, log_task_error
-from kiosk.ui.widgets.status_bar import OperatorBadge, StatusArea, TrainingBanner
+from kiosk.ui.widgets.status_bar import (
+    OperatorBadge,
+    StationStatus,
+    StatusArea,
+    TrainingBanner,
+)
+
+if TYPE_CHECKING:
+    from kiosk.services.station import QueueSummary
+    from kiosk.store.first_look import FirstLook
+    from kiosk.ui.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
 
 STATUS_REFRESH_MS = 30_000
+SYNC_COUNT_DELAY_MS = 700
+"""After the sync worker reports, the queue is counted again this much later (at most once)."""
 
 
 class MainWindow(QMainWindow):
     """The kiosk's one window; owns the navigator, the idle lock and who is signed in."""
 
     backend_ready = Signal()
+    backend_failed = Signal(object)
+    """The store could not be opened; carries the error (the start screen says what to do)."""
     signed_in = Signal(object)
     locked = Signal()
     status_changed = Signal(object)
-    """A new :class:`StationStatus` for the status area (until sync exists: from the database)."""
+    """A new :class:`StationStatus`: the sync worker's link state and the database's queue."""
 
     def __init__(
         self,
@@ -60,6 +76,8 @@ class MainWindow(QMainWindow):
         apply_preferences: Callable[[Preferences], None],
         save_preferences: Callable[[Preferences], None],
         *,
+        first_look: Callable[[], FirstLook | None] | None = None,
+        make_sync: Callable[[Backend], SyncWorker] | None = None,
         kiosk_mode: bool = False,
     ) -> None:
         super().__init__()
@@ -75,6 +93,10 @@ class MainWindow(QMainWindow):
         self._needs_setup = False
         self._exit_allowed = False
         self._opening = False
+        self._open_requested = False  # the store is opened once by itself; then only by "retry"
+        self._make_sync = make_sync
+        self.sync: SyncWorker | None = None
+        self._summary: QueueSummary | None = None
 
         self.banner = TrainingBanner()
         self.banner.hide()
@@ -96,10 +118,21 @@ class MainWindow(QMainWindow):
         self.navigator.refused.connect(self._refused)
         self.navigator.current_changed.connect(self.refresh_status)
         self.startup = StartupScreen()
-        self.startup.first_paint.connect(self._start_backend, Qt.ConnectionType.QueuedConnection)
+        self.startup.first_paint.connect(self._open_once, Qt.ConnectionType.QueuedConnection)
         self.startup.retry_clicked.connect(self._start_backend)
         self.navigator.add("startup", self.startup)
+        self.sign_in_screen = SignInScreen(None, runner)
+        self.sign_in_screen.signed_in.connect(self.accept_sign_in)
+        self.sign_in_screen.first_paint.connect(self._open_once, Qt.ConnectionType.QueuedConnection)
+        self.navigator.add("sign_in", self.sign_in_screen)
         self.navigator.go("startup")
+        if first_look is not None:  # here, not on the worker: the first frame is then sign-in
+            try:
+                look = first_look()
+            except Exception as exc:
+                self._look_failed(exc)
+            else:
+                self._looked(look)
 
         self.idle = IdleWatcher(self, preferences.idle_lock_seconds * 1000)
         self.idle.idle.connect(self.lock_for_idle)
@@ -109,6 +142,10 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(SYNC_COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self.refresh_status)
         runner.unhandled_error.connect(self.show_error)
         self.retranslateUi()
 
@@ -116,12 +153,33 @@ class MainWindow(QMainWindow):
         self.navigator.go("home")
 
     # --- start-up ------------------------------------------------------------------------------
+    def _looked(self, look: FirstLook | None) -> None:
+        """The first look answered: the sign-in screen first, or the start screen and a full open
+        (the first paint of either opens the store)."""
+        if look is None:
+            return
+        self.set_training(look.training)
+        self.sign_in_screen.show_operators(look.operators)
+        self.navigator.go("sign_in")
+
+    def _look_failed(self, error: BaseException) -> None:
+        log_task_error(error)  # first_look answers None for every known fault: this is a bug
+        self._looked(None)
+
+    @Slot()
+    def _open_once(self) -> None:
+        """The first screen is drawn: open the store behind it (once; later only on "retry")."""
+        if self._open_requested:
+            return
+        self._start_backend()
+
     @Slot()
     def _start_backend(self) -> None:
         """Open and migrate the store on the database worker, after the first frame is drawn."""
         if self._opening or self.backend is not None:
             return
         self._opening = True
+        self._open_requested = True
         self.startup.show_waiting()
         self.runner.db(self._open_backend).success(self._backend_opened).failure(
             self._backend_failed
@@ -131,25 +189,44 @@ class MainWindow(QMainWindow):
         self._opening = False
         self.backend = backend
         self._build_screens(backend)
-        self.runner.db(backend.first_start_state).success(self._first_state).run()
+        if self._make_sync is not None:
+            self.sync = self._make_sync(backend)
+            self.sync.changed.connect(self._sync_changed)
+            self.sync.start()
+        if self.navigator.current() == "startup":
+            self.runner.db(backend.first_start_state).success(self._first_state).run()
+        else:  # the sign-in screen is up already, from the first look
+            self._ready()
 
     def _backend_failed(self, error: BaseException) -> None:
         self._opening = False
         if not is_known_fault(error):
             log_task_error(error)
         self.startup.show_failure(error_text(error))
+        if self.navigator.current() != "startup":  # the sign-in screen came first
+            self.sign_in_screen.clear_personal_data()
+            self.navigator.go("startup")
+        self.backend_failed.emit(error)
 
     def _build_screens(self, backend: Backend) -> None:
+        # Imported here, after the first paint: the backend has loaded what they import.
+        from kiosk.ui.screens.home import HomeScreen
+        from kiosk.ui.screens.operators import OperatorsScreen
+        from kiosk.ui.screens.settings import SettingsScreen
+        from kiosk.ui.screens.setup import SetupScreen
+
         self.setup_screen = SetupScreen(backend, self.runner, self.translations)
         self.setup_screen.finished.connect(self._setup_finished)
+        self.setup_screen.station_enrolled.connect(self.enrolment_changed)
         self.setup_screen.language_chosen.connect(
             lambda language: self.change_preferences(
                 self.preferences.with_changes(language=language)
             )
         )
-        self.sign_in_screen = SignInScreen(backend, self.runner)
-        self.sign_in_screen.signed_in.connect(self.accept_sign_in)
+        self.sign_in_screen.set_backend(backend)
         self.home_screen = HomeScreen(backend, self.runner, self.navigator)
+        self.home_screen.sync_now_clicked.connect(self.sync_now)
+        self.status_changed.connect(self.home_screen.set_status)
         self.operators_screen = OperatorsScreen(backend, self.runner, self._current_actor)
         self.settings_screen = SettingsScreen(
             backend, self.runner, self._current_actor, self.preferences, kiosk_mode=self.kiosk_mode
@@ -157,9 +234,9 @@ class MainWindow(QMainWindow):
         self.settings_screen.preferences_changed.connect(self.change_preferences)
         self.settings_screen.training_changed.connect(self.set_training)
         self.settings_screen.exit_requested.connect(self.leave_kiosk)
+        self.settings_screen.enrolled.connect(self.enrolment_changed)
         for name, screen in (
             ("setup", self.setup_screen),
-            ("sign_in", self.sign_in_screen),
             ("home", self.home_screen),
             ("operators", self.operators_screen),
             ("settings", self.settings_screen),
@@ -171,9 +248,13 @@ class MainWindow(QMainWindow):
         needs_setup, training = state
         self._needs_setup = needs_setup
         self.set_training(training)
+        self._ready()
+        self.navigator.go("setup" if needs_setup else "sign_in")
+
+    def _ready(self) -> None:
+        """The store is open and the first screen chosen: the status area follows the database."""
         self.refresh_status()
         self._status_timer.start()
-        self.navigator.go("setup" if needs_setup else "sign_in")
 
     def _setup_finished(self, actor: Actor) -> None:
         self._needs_setup = False
@@ -245,7 +326,49 @@ class MainWindow(QMainWindow):
         """Ask the database (on the worker) for the queue count; the status area follows."""
         if self.backend is None:
             return
-        self.runner.db(self.backend.station_status).success(self.status_changed.emit).run()
+        self.runner.db(self.backend.queue_summary).success(self._summary_read).run()
+
+    def _summary_read(self, summary: QueueSummary) -> None:
+        self._summary = summary
+        self._emit_status()
+
+    @Slot()
+    def _sync_changed(self) -> None:
+        """The sync worker has news: show the link now, count the queue again shortly."""
+        self._emit_status()
+        if not self._count_timer.isActive():
+            self._count_timer.start()
+
+    def _emit_status(self) -> None:
+        summary = self._summary
+        if summary is None:
+            return
+        sync = self.sync.state() if self.sync is not None else None
+        if not summary.enrolled:
+            status = StationStatus("not_enrolled", summary.waiting_upload, summary.last_sent_at)
+        elif sync is None:
+            status = StationStatus("starting", summary.waiting_upload, summary.last_sent_at)
+        else:
+            status = StationStatus(
+                sync.link,
+                summary.waiting_upload,
+                sync.last_sync or summary.last_sent_at,
+                sending=sync.sending,
+            )
+        self.status_changed.emit(status)
+
+    @Slot()
+    def sync_now(self) -> None:
+        """ "Sync now": the worker tries at once, whatever wait it was in."""
+        if self.sync is not None:
+            self.sync.sync_now()
+        self.refresh_status()
+
+    def enrolment_changed(self) -> None:
+        """The station enrolled (setup or settings): sync starts over with the new identity."""
+        if self.sync is not None:
+            self.sync.reload()
+        self.refresh_status()
 
     def change_preferences(self, preferences: Preferences) -> None:
         """Apply new settings now (language, text size, idle time), save and audit on the worker."""
@@ -288,6 +411,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._status_timer.stop()
+        self._count_timer.stop()
         self._end_session()
         super().closeEvent(event)
 

@@ -43,14 +43,25 @@ def complete_setup(
     *,
     language: str = "vi",
     training: bool = False,
+    server: tuple[str, str] | None = None,
 ) -> None:
-    """The first-start setup, step by step, until Home shows."""
+    """The first-start setup, step by step, until Home shows.
+
+    ``server`` is (address, enrolment code) to enrol with; None makes an offline demo station.
+    """
     setup = window.setup_screen
     assert window.navigator.current() == "setup"
     tap(qtbot, setup.language_choice.button_for(language))
     assert setup.step() == "station"
+    tap(qtbot, setup.station_choice.button_for("demo" if server is None else "server"))
     tap(qtbot, setup.training_choice.button_for(training))
-    tap(qtbot, setup._station_next)
+    if server is None:
+        tap(qtbot, setup._station_next)
+    else:
+        type_text(setup.enrol_form.server_field, server[0])
+        type_text(setup.enrol_form.code_field, server[1])
+        with qtbot.waitSignal(setup.station_enrolled, timeout=WAIT_MS):
+            tap(qtbot, setup._station_next)
     assert setup.step() == "name"
     type_text(setup.name_field, name)
     tap(qtbot, setup._name_next)

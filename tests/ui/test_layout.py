@@ -124,6 +124,11 @@ def test_officer_screens(qtbot: QtBot, staffed: MainWindow) -> None:
     problems += _at_every_size(qtbot, window, "settings")
     window.settings_screen._ask_exit_pin()
     problems += _at_every_size(qtbot, window, "settings/leave kiosk mode")
+    window.settings_screen._cancel_exit()
+    tap(qtbot, window.settings_screen.enrol_button)
+    tap(qtbot, window.settings_screen.enrol_submit)  # no code typed: the message shows too
+    assert window.settings_screen._message.isVisible()
+    problems += _at_every_size(qtbot, window, "settings/enrol")
     assert problems == [], "\n".join(problems)
 
 

@@ -137,6 +137,7 @@ def test_a_volunteer_never_reaches_officer_screens(qtbot: QtBot, window: MainWin
 
     assert not window.home_screen.operators_button.isVisible()
     assert not window.home_screen.settings_button.isVisible()
+    assert not window.home_screen.sync_now_button.isVisible()
     for name in ("operators", "settings", "setup"):
         with qtbot.waitSignal(window.navigator.refused, timeout=WAIT_MS):
             assert not window.navigator.go(name)

@@ -45,6 +45,45 @@ def test_the_first_screen_is_drawn_before_the_database_opens(
         shut_down(window)
 
 
+def test_a_second_start_draws_sign_in_first_and_opens_the_store_behind_it(
+    qtbot: QtBot, qapp: QApplication, config: Config, qm_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wiring = Wiring(pin_params=FAST_PINS, translations=qm_dir)
+    first = make_window(qtbot, qapp, config, qm_dir)
+    complete_setup(qtbot, first, *OFFICER, training=True)
+    first._exit_allowed = True
+    first.close()
+    shut_down(first)  # a clean close: no crash marker
+
+    seen: dict[str, Any] = {}
+    windows: list[MainWindow] = []
+    painted: list[bool] = []
+    real: Callable[..., Any] = kiosk.app.open_store
+
+    def spying_open_store(*args: Any, **kwargs: Any) -> Any:
+        seen["sign_in_painted"] = painted == [True]
+        seen["ui_thread"] = threading.current_thread() is threading.main_thread()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kiosk.app, "open_store", spying_open_store)
+    window = create_window(qapp, config, wiring=wiring)
+    windows.append(window)
+    qtbot.addWidget(window)
+    window.sign_in_screen.first_paint.connect(lambda: painted.append(True))
+    try:
+        assert window.navigator.current() == "sign_in"  # before the first paint, store closed
+        assert window.backend is None
+        assert window.banner.isVisible() is False  # not shown yet; training is on:
+        assert not window.banner.isHidden()
+        assert window.sign_in_screen.tile_for(OFFICER[0]) is not None
+        with qtbot.waitSignal(window.backend_ready, timeout=WAIT_MS):
+            window.show()
+        assert seen == {"sign_in_painted": True, "ui_thread": False}
+        assert window.navigator.current() == "sign_in"
+    finally:
+        shut_down(window)
+
+
 def test_a_database_it_cannot_unlock_gets_a_clear_message_and_a_retry(
     qtbot: QtBot, qapp: QApplication, config: Config, qm_dir: Path
 ) -> None:
@@ -53,7 +92,7 @@ def test_a_database_it_cannot_unlock_gets_a_clear_message_and_a_retry(
     window = create_window(qapp, config, wiring=Wiring(pin_params=FAST_PINS, translations=qm_dir))
     qtbot.addWidget(window)
     try:
-        with qtbot.waitSignal(window.runner.finished, timeout=WAIT_MS):
+        with qtbot.waitSignal(window.backend_failed, timeout=WAIT_MS):
             window.show()
         assert window.navigator.current() == "startup"
         assert window.backend is None

@@ -68,6 +68,21 @@ def button(role: str | None = None, icon_name: str | None = None) -> QPushButton
     return widget
 
 
+def column_page(*widgets: QWidget, spacing: int = 16, above: int = 0, below: int = 1) -> QWidget:
+    """A page of a stack: ``widgets`` in a column, with stretches ``above`` and ``below`` (0: none)."""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(spacing)
+    if above:
+        column.addStretch(above)
+    for widget in widgets:
+        column.addWidget(widget)
+    if below:
+        column.addStretch(below)
+    return page
+
+
 def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     """A white framed box grouping related things, with its layout."""
     frame = QFrame(parent)

@@ -1,15 +1,18 @@
-"""Home: the day's figures from the database, and (for officers) the way to their screens."""
+"""Home: the day's figures, the link to the ward's server, and (for officers) their screens."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.ui.backend import Backend, HomeCounts
+from kiosk.services.station import HomeCounts
+from kiosk.ui.backend import Backend
 from kiosk.ui.i18n import arg
 from kiosk.ui.navigator import Navigator
+from kiosk.ui.resources import icon
 from kiosk.ui.screens.base import Screen, button, card, label, show_message
 from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.widgets.status_bar import StationStatus, last_sync_text, link_text
 
 REFRESH_MS = 15_000
 
@@ -31,11 +34,36 @@ class _Figure(QWidget):
         layout.addWidget(frame)
 
 
+class _LinkRow(QWidget):
+    """One line: online or not, and when the kiosk last synchronised with the ward's server."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.icon = QLabel()
+        self.text = label()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        row.addWidget(self.icon)
+        row.addWidget(self.text, 1)
+
+    def show_status(self, status: StationStatus | None) -> None:
+        """The link's state in words (a dash until the first report)."""
+        name = "online" if status is not None and status.online else "offline"
+        self.icon.setPixmap(icon(name).pixmap(QSize(32, 32)))
+        if status is None:
+            self.text.setText("—")
+            return
+        last = last_sync_text(status)
+        self.text.setText(f"{link_text(status)} · {last}" if last else link_text(status))
+
+
 class HomeScreen(Screen):
-    """Today's count (and target), waiting for verification, waiting for upload."""
+    """Today's count (and target), waiting for verification, waiting for upload, the link."""
 
     access = "operator"
     counts_shown = Signal(object)
+    sync_now_clicked = Signal()
 
     def __init__(
         self,
@@ -49,6 +77,7 @@ class HomeScreen(Screen):
         self._runner = runner
         self._navigator = navigator
         self._counts: HomeCounts | None = None
+        self._status: StationStatus | None = None
 
         self._title = label("title")
         self._notice = label("error")
@@ -61,28 +90,30 @@ class HomeScreen(Screen):
         figures.addWidget(self.today, 0, 0)
         figures.addWidget(self.waiting_verification, 0, 1)
         figures.addWidget(self.waiting_upload, 0, 2)
+        self.link = _LinkRow()
 
-        self._officer_title = label("subtitle")
         self.operators_button = button(None, "users")
         self.operators_button.clicked.connect(lambda: self._navigator.go("operators"))
         self.settings_button = button(None, "settings")
         self.settings_button.clicked.connect(lambda: self._navigator.go("settings"))
+        self.sync_now_button = button(None, "upload")
+        self.sync_now_button.clicked.connect(self.sync_now_clicked)
         officer_row = QHBoxLayout()
         officer_row.setSpacing(20)
         officer_row.addWidget(self.operators_button)
         officer_row.addWidget(self.settings_button)
         officer_row.addStretch(1)
+        officer_row.addWidget(self.sync_now_button)
         self._officer_box = QWidget()
-        officer_box = QVBoxLayout(self._officer_box)
-        officer_box.setContentsMargins(0, 0, 0, 0)
-        officer_box.addWidget(self._officer_title)
-        officer_box.addLayout(officer_row)
+        self._officer_box.setLayout(officer_row)
+        officer_row.setContentsMargins(0, 0, 0, 0)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 28, 40, 28)
-        layout.setSpacing(24)
+        layout.setContentsMargins(40, 20, 40, 20)
+        layout.setSpacing(18)
         layout.addWidget(self._title)
         layout.addWidget(self._notice)
+        layout.addWidget(self.link)
         layout.addLayout(figures)
         layout.addWidget(self._officer_box)
         layout.addStretch(1)
@@ -94,7 +125,9 @@ class HomeScreen(Screen):
 
     def entered(self) -> None:
         """Show what an officer may open, then load the figures (and keep them current)."""
-        self._officer_box.setVisible(self._navigator.may_open("settings"))
+        officer = self._navigator.may_open("settings")
+        self._officer_box.setVisible(officer)
+        self._show_sync_now()
         self.refresh()
         self._refresh.start()
 
@@ -107,6 +140,26 @@ class HomeScreen(Screen):
     def left(self) -> None:
         """Another screen is on show: stop refreshing."""
         self._refresh.stop()
+
+    @Slot(object)
+    def set_status(self, status: StationStatus) -> None:
+        """The link and the queue changed: say so, and count again when the queue moved."""
+        moved = self._status is None or self._status.waiting_upload != status.waiting_upload
+        self._status = status
+        self.link.show_status(status)
+        self._show_sync_now()
+        if moved and self._refresh.isActive():
+            self.refresh()
+
+    def _show_sync_now(self) -> None:
+        """For an enrolled station only (a demo station has nothing to sync with)."""
+        status = self._status
+        self.sync_now_button.setVisible(status is not None and status.link != "not_enrolled")
+        self.sync_now_button.setEnabled(status is not None and status.link != "reenrol")
+
+    def link_line(self) -> str:
+        """The link's state and last sync as shown (tests read it)."""
+        return self.link.text.text()
 
     def _show_counts(self, counts: HomeCounts) -> None:
         self._counts = counts
@@ -151,6 +204,7 @@ class HomeScreen(Screen):
             self.today.caption.setText(self.tr("residents whose records were taken today"))
         self.waiting_verification.caption.setText(self.tr("waiting for an officer to check"))
         self.waiting_upload.caption.setText(self.tr("checked and waiting to be sent"))
-        self._officer_title.setText(self.tr("For officers"))
         self.operators_button.setText(self.tr("Volunteers and officers"))
         self.settings_button.setText(self.tr("Settings"))
+        self.sync_now_button.setText(self.tr("Sync now"))
+        self.link.show_status(self._status)

@@ -25,7 +25,7 @@ from kiosk.ui.backend import Backend
 from kiosk.ui.errors import error_text
 from kiosk.ui.i18n import arg
 from kiosk.ui.resources import icon
-from kiosk.ui.screens.base import Screen, button, card, label, show_message
+from kiosk.ui.screens.base import Screen, button, card, column_page, label, show_message
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.widgets.choice import ChoiceRow
 from kiosk.ui.widgets.keypad import Keypad
@@ -81,7 +81,7 @@ class OperatorsScreen(Screen):
         self.reset_button.clicked.connect(self._start_reset)
         self.disable_button = button("danger", "ban")
         self.disable_button.clicked.connect(lambda: self._show_page("disable"))
-        self.pages.addWidget(self._page(self._overview, self.reset_button, self.disable_button))
+        self.pages.addWidget(column_page(self._overview, self.reset_button, self.disable_button))
         # adding: name and role
         self.name_field = QLineEdit()
         self.name_field.setMaxLength(100)
@@ -90,7 +90,7 @@ class OperatorsScreen(Screen):
         self.role_choice.set_value("volunteer")
         self._name_next = button("primary", "check")
         self._name_next.clicked.connect(self._name_entered)
-        self.pages.addWidget(self._page(self.name_field, self.role_choice, self._name_next))
+        self.pages.addWidget(column_page(self.name_field, self.role_choice, self._name_next))
         # the first (or reset) PIN, twice
         self.pin_pad = Keypad(masked=True, min_length=MIN_PIN_LENGTH, max_length=MAX_PIN_LENGTH)
         self.pin_pad.submitted.connect(self._pin_entered)
@@ -104,7 +104,7 @@ class OperatorsScreen(Screen):
         disable_layout.addWidget(self._disable_text)
         self.confirm_disable_button = button("danger", "ban")
         self.confirm_disable_button.clicked.connect(self._disable)
-        self.pages.addWidget(self._page(disable_card, self.confirm_disable_button))
+        self.pages.addWidget(column_page(disable_card, self.confirm_disable_button))
 
         self._page_title = label("subtitle")
         self.cancel_button = button(None, "back")
@@ -130,16 +130,6 @@ class OperatorsScreen(Screen):
         layout.addLayout(left, 5)
         layout.addLayout(right, 4)
         self._show_page("overview")
-
-    def _page(self, *widgets: QWidget) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(16)
-        for widget in widgets:
-            column.addWidget(widget)
-        column.addStretch(1)
-        return page
 
     def page(self) -> str:
         """The right-hand page on show (tests use it)."""

@@ -1,23 +1,55 @@
-"""Officers only: language, text size, idle-lock time, training mode; leaving kiosk mode."""
+"""Officers only: language, text size, idle-lock time, training mode, the intake server and
+(re-)enrolment; leaving kiosk mode."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.services.base import Actor
 from kiosk.services.pins import MAX_PIN_LENGTH, MIN_PIN_LENGTH
-from kiosk.ui.backend import Backend, StationInfo
+from kiosk.services.station import StationInfo
+from kiosk.sync.enrol import Enrolled
+from kiosk.ui.backend import Backend
 from kiosk.ui.errors import error_text
 from kiosk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, arg, duration_text
 from kiosk.ui.preferences import IDLE_CHOICES, Preferences
-from kiosk.ui.screens.base import Screen, button, card, label, show_message
+from kiosk.ui.screens.base import Screen, button, card, column_page, label, show_message
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import TEXT_SCALES
 from kiosk.ui.widgets.choice import ChoiceRow
+from kiosk.ui.widgets.enrol_form import EnrolForm, enrol_error_text, enrolled_text
 from kiosk.ui.widgets.keypad import Keypad
+
+ENROL_PAGE = 2
+
+
+def _side_page(
+    hint: QLabel, back: QPushButton, right: QWidget, stretch: tuple[int, int]
+) -> QWidget:
+    """A page beside the settings: what to do and Back on the left, the task on the right."""
+    page = QWidget()
+    layout = QHBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(40)
+    left = QVBoxLayout()
+    left.addWidget(hint)
+    left.addStretch(1)
+    left.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+    layout.addLayout(left, stretch[0])
+    layout.addWidget(right, stretch[1])
+    return page
 
 
 class SettingsScreen(Screen):
@@ -27,6 +59,8 @@ class SettingsScreen(Screen):
     preferences_changed = Signal(object)
     training_changed = Signal(bool)
     exit_requested = Signal()
+    enrolled = Signal()
+    """The station enrolled (again) with a server: sync starts over with it."""
 
     def __init__(
         self,
@@ -82,8 +116,14 @@ class SettingsScreen(Screen):
                 column.addWidget(widget)
             column.addStretch(1)
             grid.addLayout(column, 1)
+        self.enrol_button = button(None, "globe")
+        self.enrol_button.clicked.connect(self._ask_enrolment)
         station_card, station_layout = card()
-        station_layout.addWidget(self._station_text)
+        station_row = QHBoxLayout()
+        station_row.setSpacing(20)
+        station_row.addWidget(self._station_text, 1)
+        station_row.addWidget(self.enrol_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        station_layout.addLayout(station_row)
         bottom = QHBoxLayout()
         bottom.setSpacing(20)
         bottom.addWidget(station_card, 1)
@@ -102,16 +142,21 @@ class SettingsScreen(Screen):
         self.exit_pad.submitted.connect(self._exit_pin_entered)
         self._exit_cancel = button(None, "back")
         self._exit_cancel.clicked.connect(self._cancel_exit)
-        exit_page = QWidget()
-        exit_layout = QHBoxLayout(exit_page)
-        exit_layout.setContentsMargins(0, 0, 0, 0)
-        exit_layout.setSpacing(40)
-        exit_left = QVBoxLayout()
-        exit_left.addWidget(self._exit_hint)
-        exit_left.addStretch(1)
-        exit_left.addWidget(self._exit_cancel, 0, Qt.AlignmentFlag.AlignLeft)
-        exit_layout.addLayout(exit_left, 5)
-        exit_layout.addWidget(self.exit_pad, 4)
+        exit_page = _side_page(self._exit_hint, self._exit_cancel, self.exit_pad, (5, 4))
+
+        # enrolling (again) with the ward's server: address and the one-time code
+        self._enrol_hint = label("subtitle")
+        self.enrol_form = EnrolForm()
+        self.enrol_submit = button("primary", "check")
+        self.enrol_submit.clicked.connect(self._enrol)
+        self._enrol_cancel = button(None, "back")
+        self._enrol_cancel.clicked.connect(self._back_to_settings)
+        enrol_page = _side_page(
+            self._enrol_hint,
+            self._enrol_cancel,
+            column_page(self.enrol_form, self.enrol_submit, spacing=20),
+            (4, 5),
+        )
 
         # At the largest text size with the training banner on, the settings may not fit a
         # 768-pixel screen: they scroll (with a wide bar) rather than squeeze.
@@ -123,6 +168,7 @@ class SettingsScreen(Screen):
         self.pages = QStackedWidget()
         self.pages.addWidget(scroll)
         self.pages.addWidget(exit_page)
+        self.pages.addWidget(enrol_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 20, 40, 20)
         layout.setSpacing(12)
@@ -168,9 +214,7 @@ class SettingsScreen(Screen):
 
     def _training_set(self, on: bool) -> None:
         if self._info is not None:
-            self._info = StationInfo(
-                self._info.station_id, self._info.enrolled, on, self._info.encrypted
-            )
+            self._info = dataclasses.replace(self._info, training=on)
         self.training_changed.emit(on)
         self.retranslateUi()
 
@@ -190,6 +234,43 @@ class SettingsScreen(Screen):
         self.exit_pad.clear()
         self.pages.setCurrentIndex(0)
 
+    # --- the intake server ----------------------------------------------------------------------
+    def _ask_enrolment(self) -> None:
+        show_message(self._message, "")
+        self.enrol_form.set_server(None if self._info is None else self._info.server_url)
+        self.enrol_form.clear_code()
+        self.pages.setCurrentIndex(ENROL_PAGE)
+        self.enrol_form.server_field.setFocus()
+
+    def _back_to_settings(self) -> None:
+        self.enrol_form.clear_code()
+        self.enrol_submit.setEnabled(True)
+        self.pages.setCurrentIndex(0)
+
+    def _enrol(self) -> None:
+        actor = self._current_actor()
+        values = self.enrol_form.values()
+        if actor is None:
+            return
+        if values is None:
+            show_message(self._message, self.enrol_form.missing_text())
+            return
+        self.enrol_submit.setEnabled(False)
+        show_message(self._message, self.tr("Contacting the ward's server…"), "notice")
+        self._runner.net(self._backend.enrol, *values, actor).success(self._enrolled).failure(
+            self._enrol_failed
+        ).owned_by(self).run()
+
+    def _enrolled(self, enrolled: Enrolled) -> None:
+        self._back_to_settings()
+        show_message(self._message, enrolled_text(enrolled), "notice")
+        self.enrolled.emit()
+        self._runner.db(self._backend.station.info).success(self._show_info).owned_by(self).run()
+
+    def _enrol_failed(self, error: BaseException) -> None:
+        self.enrol_submit.setEnabled(True)
+        show_message(self._message, enrol_error_text(error))
+
     def _exit_pin_entered(self, pin: str) -> None:
         actor = self._current_actor()
         if actor is None or not actor.is_officer:
@@ -200,8 +281,9 @@ class SettingsScreen(Screen):
 
     # --- Screen ----------------------------------------------------------------------------------
     def clear_personal_data(self) -> None:
-        """No resident data here; a PIN being typed is forgotten."""
+        """No resident data here; a PIN or an enrolment code being typed is forgotten."""
         self._cancel_exit()
+        self._back_to_settings()
         show_message(self._message, "")
 
     def retranslateUi(self) -> None:
@@ -218,7 +300,13 @@ class SettingsScreen(Screen):
         if info is None:
             station = ""
         elif info.enrolled:
-            station = arg(self.tr("Station %1, enrolled with the ward's server."), info.station_id)
+            station = arg(
+                self.tr("Station %1, enrolled with the ward's server %2 (%3, %4)."),
+                info.station_id,
+                info.server_url or "",
+                info.ward or "",
+                info.group or "",
+            )
         else:
             station = arg(
                 self.tr("Station %1: offline demo station, not enrolled with a server."),
@@ -227,6 +315,18 @@ class SettingsScreen(Screen):
         if info is not None and not info.encrypted:
             station += " " + self.tr("Warning: the records on this computer are NOT encrypted.")
         self._station_text.setText(station)
+        enrolled = info is not None and info.enrolled
+        self.enrol_button.setText(
+            self.tr("Enrol again") if enrolled else self.tr("Enrol with a server")
+        )
+        self._enrol_hint.setText(
+            self.tr(
+                "Type the address of the ward's intake server and the one-time code from the ward "
+                "office. Records still waiting must be sent before enrolling again."
+            )
+        )
+        self.enrol_submit.setText(self.tr("Enrol"))
+        self._enrol_cancel.setText(self.tr("Back"))
         self.exit_button.setText(self.tr("Leave kiosk mode"))
         self._exit_hint.setText(self.tr("To leave kiosk mode, type your officer PIN."))
         self.exit_pad.set_placeholder(self.tr("Officer PIN"))

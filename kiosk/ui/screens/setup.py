@@ -1,4 +1,5 @@
-"""First start: language, the station (offline demo), the first officer and PIN, training mode."""
+"""First start: language; the station (enrolled with the ward's server, or an offline demo) and
+training mode; the first officer and PIN."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayou
 
 from kiosk.services.base import Actor
 from kiosk.services.pins import MAX_PIN_LENGTH, MIN_PIN_LENGTH
+from kiosk.sync.enrol import Enrolled
 from kiosk.ui.backend import Backend
 from kiosk.ui.errors import error_text
 from kiosk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations, arg
-from kiosk.ui.screens.base import Screen, button, card, label, show_message
+from kiosk.ui.screens.base import Screen, button, column_page, label, show_message
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.widgets.choice import ChoiceRow
+from kiosk.ui.widgets.enrol_form import EnrolForm, enrol_error_text, enrolled_text
 from kiosk.ui.widgets.keypad import Keypad
 
 STEPS = ("language", "station", "name", "pin", "confirm")
@@ -32,6 +35,8 @@ class SetupScreen(Screen):
     access = "setup"
     finished = Signal(object)
     """The first officer exists (carries the signed-in :class:`Actor`)."""
+    station_enrolled = Signal()
+    """The station enrolled with the ward's server (sync starts over with it)."""
     language_chosen = Signal(str)
 
     def __init__(
@@ -47,6 +52,7 @@ class SetupScreen(Screen):
         self._translations = translations
         self._pin = ""
         self._busy = False
+        self._enrolled: Enrolled | None = None
 
         self._step_label = label("hint")
         self._title = label("title")
@@ -60,17 +66,25 @@ class SetupScreen(Screen):
         self.language_choice.chosen.connect(self._language_chosen)
         self.pages.addWidget(self._page(self.language_choice))
 
-        # 2. the station: offline demo, training on or off
-        station_card, station_layout = card()
+        # 2. the station: enrolled with the ward's server or an offline demo; training on or off
+        self.station_choice = ChoiceRow(("server", "demo"), columns=1)
+        self.station_choice.set_value("server")
+        self.station_choice.chosen.connect(self._station_chosen)
         self._station_text = label()
-        station_layout.addWidget(self._station_text)
+        self.enrol_form = EnrolForm()
         self._training_label = label("subtitle")
         self.training_choice = ChoiceRow((True, False))
         self.training_choice.set_value(False)
         self._station_next = button("primary", "check")
-        self._station_next.clicked.connect(lambda: self._go("name"))
+        self._station_next.clicked.connect(self._station_done)
         self.pages.addWidget(
-            self._page(station_card, self._training_label, self.training_choice, self._station_next)
+            self._page(
+                self.station_choice,
+                self.enrol_form,
+                self._training_label,
+                self.training_choice,
+                self._station_next,
+            )
         )
 
         # 3. the first officer's name
@@ -96,6 +110,7 @@ class SetupScreen(Screen):
         left.setSpacing(16)
         left.addWidget(self._step_label)
         left.addWidget(self._title)
+        left.addWidget(self._station_text)
         left.addWidget(self._error)
         left.addStretch(1)
         left.addWidget(self._back, 0, Qt.AlignmentFlag.AlignLeft)
@@ -106,16 +121,10 @@ class SetupScreen(Screen):
         layout.addWidget(self.pages, 5)
         self._go("language")
 
-    def _page(self, *widgets: QWidget) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(20)
-        column.addStretch(1)
-        for widget in widgets:
-            column.addWidget(widget)
-        column.addStretch(2)
-        return page
+    @staticmethod
+    def _page(*widgets: QWidget) -> QWidget:
+        """A step's page: its widgets a little above the middle."""
+        return column_page(*widgets, spacing=20, above=1, below=2)
 
     # --- steps ---------------------------------------------------------------------------------
     def step(self) -> str:
@@ -126,6 +135,7 @@ class SetupScreen(Screen):
         show_message(self._error, "")
         self.pages.setCurrentIndex(STEPS.index(step))
         self._back.setVisible(step != "language")
+        self._station_text.setVisible(step == "station")
         if step == "name":
             self.name_field.setFocus()
         elif step == "pin":
@@ -144,6 +154,40 @@ class SetupScreen(Screen):
     def _language_chosen(self, language: str) -> None:
         self.language_chosen.emit(language)
         self._go("station")
+
+    def _station_chosen(self, _choice: object) -> None:
+        show_message(self._error, "")
+        self.retranslateUi()
+
+    def _station_done(self) -> None:
+        """Enrol now when the server was chosen (the answer decides), else go on as a demo."""
+        if self.station_choice.value() != "server" or self._enrolled is not None:
+            self._go("name")
+            return
+        values = self.enrol_form.values()
+        if values is None:
+            show_message(self._error, self.enrol_form.missing_text())
+            return
+        self._busy = True
+        self._station_next.setEnabled(False)
+        show_message(self._error, self.tr("Contacting the ward's server…"), "notice")
+        self._runner.net(self._backend.enrol, *values, None).success(
+            self._station_enrolled
+        ).failure(self._enrol_failed).owned_by(self).run()
+
+    def _station_enrolled(self, enrolled: Enrolled) -> None:
+        self._busy = False
+        self._station_next.setEnabled(True)
+        self._enrolled = enrolled
+        self.enrol_form.clear_code()
+        self.station_enrolled.emit()
+        self._go("name")
+        show_message(self._error, enrolled_text(enrolled), "notice")
+
+    def _enrol_failed(self, error: BaseException) -> None:
+        self._busy = False
+        self._station_next.setEnabled(True)
+        show_message(self._error, enrol_error_text(error))
 
     def _name_entered(self) -> None:
         if not " ".join(self.name_field.text().split()):
@@ -191,8 +235,9 @@ class SetupScreen(Screen):
         self._go("language")
 
     def clear_personal_data(self) -> None:
-        """Forget the name and PINs typed so far."""
+        """Forget the name, PINs and enrolment code typed so far."""
         self._pin = ""
+        self.enrol_form.clear_code()
         self.name_field.clear()
         self.pin_pad.clear()
         self.confirm_pad.clear()
@@ -213,12 +258,28 @@ class SetupScreen(Screen):
             self.tr("Type the same PIN once more."),
         )
         self._title.setText(titles[index])
-        self._station_text.setText(
-            self.tr(
-                "This kiosk starts as an offline demo station: records are kept safely on this "
-                "computer and are not sent anywhere."
-            )
+        self.station_choice.set_labels(
+            [self.tr("Connect to the ward's server"), self.tr("Offline demo station")]
         )
+        server = self.station_choice.value() == "server"
+        self.station_choice.setVisible(self._enrolled is None)
+        self.enrol_form.setVisible(self._enrolled is None and server)
+        if self._enrolled is not None:
+            self._station_text.setText(enrolled_text(self._enrolled))
+        elif server:
+            self._station_text.setText(
+                self.tr(
+                    "Records are kept safely on this computer and sent to the ward's server "
+                    "whenever there is a connection."
+                )
+            )
+        else:
+            self._station_text.setText(
+                self.tr(
+                    "An offline demo station keeps records on this computer and sends nothing. "
+                    "An officer can enrol it later in the settings."
+                )
+            )
         self._training_label.setText(self.tr("Training mode (for teaching volunteers)"))
         self.training_choice.set_labels([self.tr("On"), self.tr("Off")])
         self._station_next.setText(self.tr("Continue"))

@@ -1,10 +1,18 @@
-"""Sign-in: tap your name, type your PIN; wrong PINs count down to a lockout that says how long."""
+"""Sign-in: tap your name, type your PIN; wrong PINs count down to a lockout that says how long.
+
+The screen can be drawn before the store is open: the shell gives it the operators from a first
+look at the database (:func:`kiosk.store.first_look.first_look`) and the backend once it is open
+(:meth:`SignInScreen.set_backend`). A PIN typed in between waits for the backend.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -16,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.text import search_key
-from kiosk.services.auth import OperatorInfo, SignInLocked, WrongPin
-from kiosk.services.base import Actor
+from kiosk.services.base import Actor, SignInLocked, WrongPin
 from kiosk.services.pins import MAX_PIN_LENGTH, MIN_PIN_LENGTH
 from kiosk.ui.backend import Backend
 from kiosk.ui.errors import error_text, paused_text
@@ -29,6 +36,31 @@ from kiosk.ui.widgets.keypad import Keypad
 from kiosk.ui.widgets.tile import Tile
 
 TILE_COLUMNS = 2
+
+
+class OperatorEntry(Protocol):
+    """An operator as a tile shows it: ``OperatorInfo`` from the service, or ``OperatorTile``
+    from the first look at the database."""
+
+    @property
+    def id(self) -> str:
+        """The operator's id."""
+        ...
+
+    @property
+    def name(self) -> str:
+        """The name on the tile."""
+        ...
+
+    @property
+    def role(self) -> str:
+        """``officer`` or ``volunteer``."""
+        ...
+
+    @property
+    def must_change_pin(self) -> bool:
+        """A first PIN, to be changed right after signing in."""
+        ...
 
 
 def _change_pin(backend: Backend, actor: Actor, old_pin: str, new_pin: str) -> Actor:
@@ -45,13 +77,19 @@ class SignInScreen(Screen):
     operators_loaded = Signal()
     answered = Signal()
     """A PIN was checked (right or wrong); tests and screenshots wait on it."""
+    first_paint = Signal()
+    """The screen has been drawn once (the shell opens the store behind it only then)."""
 
-    def __init__(self, backend: Backend, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, backend: Backend | None, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._backend = backend
         self._runner = runner
-        self._operators: list[OperatorInfo] = []
-        self._selected: OperatorInfo | None = None
+        self._painted = False
+        self._waiting_pin: tuple[str, str] | None = None  # (operator id, PIN) until the backend
+        self._operators: list[OperatorEntry] = []
+        self._selected: OperatorEntry | None = None
         self._locked_until: dict[str, float] = {}  # operator id -> time.monotonic() deadline
         self._mode = "pin"  # or "new_pin", "confirm_new" when a first PIN must be changed
         self._pending_actor: Actor | None = None
@@ -104,20 +142,34 @@ class SignInScreen(Screen):
         self._tick.timeout.connect(self._show_selected)
         self.retranslateUi()
 
+    # --- backend -------------------------------------------------------------------------------
+    def set_backend(self, backend: Backend) -> None:
+        """The store is open: a PIN typed while it opened is checked now."""
+        self._backend = backend
+        waiting, self._waiting_pin = self._waiting_pin, None
+        if waiting is not None:
+            self._check_pin(backend, *waiting)
+
     # --- operators -----------------------------------------------------------------------------
     def entered(self) -> None:
-        """Load the active operators (on the worker) and wait for a tap on a name."""
-        self._runner.db(self._backend.auth.operators).success(self._show_operators).owned_by(
+        """Load the active operators (on the worker) and wait for a tap on a name.
+
+        Before the store is open the shell has already given the operators of the first look.
+        """
+        if self._backend is None:
+            return
+        self._runner.db(self._backend.auth.operators).success(self.show_operators).owned_by(
             self
         ).run()
 
-    def _show_operators(self, operators: list[OperatorInfo]) -> None:
-        operators = sorted(operators, key=lambda o: search_key(o.name))  # Đ next to D
-        self._operators = operators
+    def show_operators(self, operators: Sequence[OperatorEntry]) -> None:
+        """One tile per active operator, Đ sorted next to D."""
+        ordered = sorted(operators, key=lambda o: search_key(o.name))
+        self._operators = ordered
         for tile in self._tile_group.buttons():
             self._tile_group.removeButton(tile)
             tile.deleteLater()
-        for index, operator in enumerate(operators):
+        for index, operator in enumerate(ordered):
             tile = Tile()
             tile.set_icon(icon("shield" if operator.role == "officer" else "user"))
             tile.setProperty("operator_id", operator.id)
@@ -139,11 +191,11 @@ class SignInScreen(Screen):
                 return tile
         raise LookupError("no tile with that name")
 
-    def _operator(self, tile: QAbstractButton) -> OperatorInfo | None:
+    def _operator(self, tile: QAbstractButton) -> OperatorEntry | None:
         operator_id = tile.property("operator_id")
         return next((o for o in self._operators if o.id == operator_id), None)
 
-    def select(self, operator: OperatorInfo) -> None:
+    def select(self, operator: OperatorEntry) -> None:
         """An operator tapped their name: the keypad is theirs now."""
         if self._busy:
             return
@@ -188,9 +240,15 @@ class SignInScreen(Screen):
             return
         self._busy = True
         self._old_pin = pin
-        self._runner.db(self._backend.auth.sign_in, operator.id, pin).success(
-            self._accepted
-        ).failure(self._refused).owned_by(self).run()
+        if self._backend is None:  # still opening: checked as soon as it is open
+            self._waiting_pin = (operator.id, pin)
+            return
+        self._check_pin(self._backend, operator.id, pin)
+
+    def _check_pin(self, backend: Backend, operator_id: str, pin: str) -> None:
+        self._runner.db(backend.auth.sign_in, operator_id, pin).success(self._accepted).failure(
+            self._refused
+        ).owned_by(self).run()
 
     def _confirm_new_pin(self, pin: str) -> None:
         actor = self._pending_actor
@@ -205,6 +263,7 @@ class SignInScreen(Screen):
             )
             return
         self._busy = True
+        assert self._backend is not None  # there is an actor: the backend signed them in
         self._runner.db(_change_pin, self._backend, actor, self._old_pin, pin).success(
             self._accepted
         ).failure(self._refused).owned_by(self).run()
@@ -287,6 +346,7 @@ class SignInScreen(Screen):
     def clear_personal_data(self) -> None:
         """Forget PINs typed and the selection; the names of operators are not residents' data."""
         self._busy = False
+        self._waiting_pin = None
         self._reset_selection()
         show_message(self._message, "")
         show_message(self._notice, "")
@@ -319,3 +379,10 @@ class SignInScreen(Screen):
             self._who.setText(arg(self.tr("%1, please type your PIN"), operator.name))
             self.keypad.set_placeholder(self.tr("PIN"))
         self._retranslate_tiles()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Tell the shell once the first frame is drawn."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_paint.emit()

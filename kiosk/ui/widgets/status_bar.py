@@ -4,22 +4,64 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import arg
 from kiosk.ui.resources import icon
 
+Link = Literal["starting", "not_enrolled", "online", "offline", "busy", "reenrol", "error"]
+"""The link to the intake server as the sync worker last found it."""
+
 
 @dataclass(frozen=True)
 class StationStatus:
-    """What the status area shows about the link to the intake server and the queue."""
+    """What the status area and Home show about the link to the intake server and the queue."""
 
-    enrolled: bool
-    online: bool
+    link: Link
     waiting_upload: int
     last_sync: datetime | None = None
+    """The last time the server took everything (or, before this run's first, the last record sent)."""
+    sending: bool = False
+
+    @property
+    def online(self) -> bool:
+        """The server answered the last attempt."""
+        return self.link == "online"
+
+
+def link_text(status: StationStatus) -> str:
+    """The state of the link in a few words (the status area and Home say it alike)."""
+    translate = QCoreApplication.translate
+    texts = {
+        "starting": translate("Link", "Connecting to the ward's server…"),
+        "not_enrolled": translate("Link", "Offline — demo station, not enrolled"),
+        "online": translate("Link", "Online"),
+        "offline": translate("Link", "Offline — records are kept safely here"),
+        "busy": translate("Link", "The server is busy — the kiosk will try again by itself"),
+        "reenrol": translate(
+            "Link", "The server refused this kiosk — an officer must enrol it again"
+        ),
+        "error": translate("Link", "Sending has stopped: a problem with this computer's records"),
+    }
+    if status.link == "online" and status.sending:
+        return translate("Link", "Online — sending records…")
+    return texts[status.link]
+
+
+def last_sync_text(status: StationStatus) -> str:
+    """When the kiosk last synchronised, in local time ("" when never)."""
+    if status.last_sync is None:
+        return ""
+    when = status.last_sync.astimezone()
+    today = datetime.now().astimezone().date()
+    clock = f"{when:%H:%M}"  # 24-hour, day before month: as Vietnam writes them
+    if when.date() == today:
+        return arg(QCoreApplication.translate("Link", "Last sync today at %1"), clock)
+    day = f"{when:%d/%m/%Y}"
+    return arg(QCoreApplication.translate("Link", "Last sync %1 at %2"), day, clock)
 
 
 @dataclass(frozen=True)
@@ -81,6 +123,7 @@ class StatusArea(QFrame):
         self._link_icon = QLabel()
         self._link_label = QLabel()
         self._link_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._link_label.setWordWrap(True)
         self._waiting_label = QLabel()
         self._waiting_label.setTextFormat(Qt.TextFormat.PlainText)
         link = QVBoxLayout()
@@ -150,16 +193,10 @@ class StatusArea(QFrame):
             self._waiting_label.hide()
             return
         self._waiting_label.show()
-        online = status.enrolled and status.online
         self._link_icon.setPixmap(
-            icon("online" if online else "offline", "#FFFFFF").pixmap(QSize(32, 32))
+            icon("online" if status.online else "offline", "#FFFFFF").pixmap(QSize(32, 32))
         )
-        if not status.enrolled:
-            self._link_label.setText(self.tr("Offline — demo station, not enrolled"))
-        elif status.online:
-            self._link_label.setText(self.tr("Online"))
-        else:
-            self._link_label.setText(self.tr("Offline — records are kept safely here"))
+        self._link_label.setText(link_text(status))
         self._waiting_label.setText(
             self.tr("%n record(s) waiting to be sent", "", status.waiting_upload)
         )

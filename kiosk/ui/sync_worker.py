@@ -1,0 +1,230 @@
+"""Sync in the background: the upload engine and the roster download on a thread of their own.
+
+``kiosk.sync`` is plain Python that blocks (requests, backoff waits); this wraps it for the UI
+(DESIGN.md §5, STYLE.md). One long-lived thread runs rounds: the upload queue until it is empty
+(``Uploader.run_until_idle``: it waits out a dead network or a busy server by itself), then the
+ward's roster by cursor, then a pause of ``poll_seconds`` that "Sync now" (:meth:`SyncWorker.sync_now`)
+cuts short. The thread publishes a :class:`SyncState` under a lock and emits ``changed`` with no
+arguments: the UI thread reads :meth:`SyncWorker.state`. (PySide6 has broken reference counts of
+Python objects sent through queued signals; see ``kiosk.ui.tasks``.)
+
+The engine writes its results through the store like any other writer: short transactions that
+SQLite serialises with the database worker's (busy timeout), so the screens never wait on it.
+A re-enrolment (settings) calls :meth:`SyncWorker.reload`: the next round reads the new identity.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.store import Store, StoreError
+from kiosk.sync import (
+    IntakeClient,
+    RosterDownloader,
+    ServerBusy,
+    SyncError,
+    Unauthorised,
+    Uploader,
+    UploadProgress,
+    client_for,
+    load_identity,
+)
+from kiosk.ui.tasks import log_task_error
+from kiosk.ui.widgets.status_bar import Link
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 60.0
+STOP_TIMEOUT_S = 5.0
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """What the status area and Home show about the link to the intake server."""
+
+    link: Link = "starting"
+    sending: bool = False
+    """Records are on their way right now."""
+    last_sync: datetime | None = None
+    """The last time the server answered a whole round (queue empty, roster current)."""
+    next_attempt_at: datetime | None = None
+    held: int = 0
+    needs_officer: int = 0
+    clock_skew: float | None = None
+    """Server time minus local time in seconds, when more than two minutes off."""
+
+
+class SyncWorker(QObject):
+    """Runs the upload engine and the roster download for one store, until :meth:`stop`."""
+
+    changed = Signal()
+    """A new :class:`SyncState` is ready; read it with :meth:`state` (emitted from the thread)."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Callable[[], datetime],
+        ca_bundle: str | Path | None = None,
+        poll_seconds: float = POLL_SECONDS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._ca_bundle = ca_bundle
+        self._poll = poll_seconds
+        self._lock = threading.Lock()
+        self._state = SyncState()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._reload = threading.Event()
+        self._uploader: Uploader | None = None
+        self._thread = threading.Thread(target=self._run, name="kiosk-sync", daemon=True)
+
+    # --- the UI thread's side ------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the thread (once)."""
+        self._thread.start()
+
+    def state(self) -> SyncState:
+        """The latest state (any thread)."""
+        with self._lock:
+            return self._state
+
+    def sync_now(self) -> None:
+        """Try at once: cuts a pause or a backoff wait short ("Sync now", a new verification)."""
+        self._wake.set()
+        uploader = self._uploader
+        if uploader is not None:
+            uploader.kick()
+
+    def reload(self) -> None:
+        """The station enrolled again: start over with the new server and token."""
+        self._reload.set()
+        self._stop_uploader()
+        self._wake.set()
+
+    def stop(self, timeout: float = STOP_TIMEOUT_S) -> bool:
+        """Stop after the request under way; True when the thread has ended within ``timeout``."""
+        self._stop.set()
+        self._stop_uploader()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _stop_uploader(self) -> None:
+        uploader = self._uploader
+        if uploader is not None:
+            uploader.stop()
+
+    # --- the thread ----------------------------------------------------------------------------
+
+    def _publish(self, **changes: object) -> None:
+        with self._lock:
+            self._state = dataclasses.replace(self._state, **changes)  # type: ignore[arg-type]
+        self.changed.emit()
+
+    def _pause(self, seconds: float) -> None:
+        self._wake.wait(seconds)
+        self._wake.clear()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._reload.clear()
+            try:
+                identity = load_identity(self._store)
+            except StoreError as exc:
+                log.error("sync: the local database failed (%s)", type(exc).__name__)
+                self._publish(link="error", sending=False)
+                self._pause(self._poll)
+                continue
+            if not identity.enrolled:
+                self._publish(link="not_enrolled", sending=False)
+                self._pause(self._poll)
+                continue
+            try:
+                client = client_for(identity, ca_bundle=self._ca_bundle)
+            except ValueError as exc:  # a CA bundle that is gone, an address that is not one
+                log.error("sync: cannot reach the server as configured (%s)", exc)
+                self._publish(link="error", sending=False)
+                self._pause(self._poll)
+                continue
+            try:
+                with client:
+                    self._rounds(client)
+            except Exception as exc:  # a bug: logged without its message (personal data)
+                log_task_error(exc)
+                self._publish(link="error", sending=False)
+                self._pause(self._poll)
+        self._publish(sending=False)
+
+    def _rounds(self, client: IntakeClient) -> None:
+        """Rounds with one client until a stop, a re-enrolment or a refused token."""
+        uploader = Uploader(self._store, client, now=self._clock, on_progress=self._progressed)
+        downloader = RosterDownloader(self._store, client, now=self._clock)
+        self._uploader = uploader
+        try:
+            while not (self._stop.is_set() or self._reload.is_set()):
+                try:
+                    progress = uploader.run_until_idle()
+                except StoreError as exc:  # disk full, database busy: say so, try again later
+                    log.error("sync: the local database failed (%s)", type(exc).__name__)
+                    self._publish(link="error", sending=False)
+                    self._pause(self._poll)
+                    continue
+                if progress.state == "stopped":
+                    return
+                if progress.state == "reenrol" or not self._roster(downloader):
+                    self._publish(link="reenrol", sending=False)
+                    while not (self._stop.is_set() or self._reload.is_set()):
+                        self._pause(self._poll)  # an officer enrols again in the settings
+                    return
+                self._pause(self._poll)
+        finally:
+            self._uploader = None
+
+    def _roster(self, downloader: RosterDownloader) -> bool:
+        """The roster's news (a round that gets here is a completed sync); False on a 401."""
+        try:
+            downloader.download(self._stop)
+        except Unauthorised:
+            return False
+        except SyncError as exc:
+            log.info("sync: roster not downloaded (%s)", type(exc).__name__)
+            self._publish(link="busy" if isinstance(exc, ServerBusy) else "offline", sending=False)
+            return True
+        except StoreError as exc:
+            log.error("sync: the roster could not be saved (%s)", type(exc).__name__)
+            self._publish(link="error", sending=False)
+            return True
+        self._publish(link="online", sending=False, last_sync=self._clock(), next_attempt_at=None)
+        return True
+
+    def _progressed(self, progress: UploadProgress) -> None:
+        """The upload engine's report (on this thread): the link as the last attempt found it."""
+        link: Link
+        if progress.state == "waiting":
+            link = "offline" if progress.unreachable else "busy"
+        elif progress.state in ("sending", "idle"):
+            link = "online" if progress.state == "sending" else self.state().link
+        else:
+            link = self.state().link
+        self._publish(
+            link=link,
+            sending=progress.state == "sending",
+            next_attempt_at=progress.next_attempt_at,
+            held=progress.held,
+            needs_officer=progress.needs_officer,
+            clock_skew=progress.clock_skew,
+        )
