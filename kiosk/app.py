@@ -138,9 +138,7 @@ def create_window(
 
 def shut_down(window: MainWindow) -> None:
     """Let queued saves finish, then close the store cleanly (no crash marker left behind)."""
-    app = QApplication.instance()
-    if app is not None:
-        app.removeEventFilter(window.idle)
+    window.idle.disarm()
     if window.sync is not None and not window.sync.stop():
         log.error("sync did not stop in time; its last request is replayed at the next start")
     if not window.runner.shutdown():

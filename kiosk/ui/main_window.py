@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -136,9 +135,6 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(self, preferences.idle_lock_seconds * 1000)
         self.idle.idle.connect(self.lock_for_idle)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self.idle)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
