@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +116,8 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     values: dict[str, Any] = {}
     path = config_dir / CONFIG_FILE
     if path.is_file():
+        import tomllib  # only with a file: its import compiles regexes in front of the first frame
+
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

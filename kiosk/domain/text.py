@@ -7,6 +7,7 @@ Formats reference §7: text is stored in NFC; search folds case, tone marks and 
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 __all__ = ["normalize", "repair_mojibake", "search_key"]
 
@@ -14,16 +15,23 @@ __all__ = ["normalize", "repair_mojibake", "search_key"]
 # the casefolded Icelandic eth) is what people type when their keyboard has no Đ — it looks the same.
 _FOLD_D = str.maketrans({"đ": "d", "ð": "d"})
 
+
 # cp1252 puts printable characters in 0x80-0x9F where latin-1 has C1 controls.  A scanner that
 # decodes UTF-8 bytes as cp1252 gives "Nguyá»…n"; one that decodes as latin-1 gives "Nguyá»\x85n".
 # Mapping the cp1252 characters back to their byte (as a latin-1 character) undoes both.
-_CP1252_TO_LATIN1: dict[int, int] = {}
-for _byte in range(0x80, 0xA0):
-    try:
-        _char = bytes([_byte]).decode("cp1252")
-    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in cp1252
-        continue
-    _CP1252_TO_LATIN1[ord(_char)] = _byte
+# Built on first use: the cp1252 codec is a module of its own, and the sign-in screen (which
+# imports this module for search keys) is drawn before anything is repaired.
+@cache
+def _cp1252_to_latin1() -> dict[int, int]:
+    table: dict[int, int] = {}
+    for byte in range(0x80, 0xA0):
+        try:
+            char = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in cp1252
+            continue
+        table[ord(char)] = byte
+    return table
+
 
 _MAX_REPAIR_ROUNDS = 3  # text mangled twice (scanner and then a copy-paste) is seen; more is noise
 
@@ -59,7 +67,7 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
         if current.isascii():
             break
         try:
-            fixed = current.translate(_CP1252_TO_LATIN1).encode("latin-1").decode("utf-8")
+            fixed = current.translate(_cp1252_to_latin1()).encode("latin-1").decode("utf-8")
         except UnicodeError:
             break
         current = fixed

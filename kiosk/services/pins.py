@@ -10,10 +10,7 @@ are stored with each hash, so they can be raised later and old hashes re-hashed 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import itertools
-import secrets
 from dataclasses import dataclass
 
 __all__ = [
@@ -80,6 +77,11 @@ def hash_pin(
     pin: str, params: PinParams = PIN_PARAMS, salt: bytes | None = None
 ) -> tuple[bytes, bytes]:
     """``(hash, salt)`` for ``pin``; a fresh random salt unless one is given."""
+    # Imported here: the sign-in screen imports this module for the PIN lengths before its first
+    # frame, and OpenSSL's hashlib is a few milliseconds of that frame; hashing runs on a worker.
+    import hashlib
+    import secrets
+
     salt = secrets.token_bytes(SALT_BYTES) if salt is None else salt
     digest = hashlib.scrypt(
         pin.encode("ascii"),
@@ -97,5 +99,7 @@ def verify_pin(pin: str, digest: bytes, salt: bytes, params: str) -> bool:
     """Compare in constant time; a PIN that is not digits simply does not match."""
     if not pin.isascii():
         return False
+    import hmac
+
     candidate, _ = hash_pin(pin, PinParams.decode(params), salt)
     return hmac.compare_digest(candidate, digest)

@@ -13,9 +13,7 @@ unit of work, so two writers queue on the busy timeout instead of failing on a l
 
 from __future__ import annotations
 
-import json
 import logging
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,7 +98,7 @@ def connect_raw(
     ``key=None`` gives a plain ``sqlite3`` connection (``encrypt = false``).  Raises
     :class:`DatabaseKeyError` when the file cannot be read with that key.
     """
-    module: Any = sqlite3 if key is None else sqlcipher3
+    module = _dbapi(key)
     conn = module.connect(
         str(path), timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
     )
@@ -131,8 +129,20 @@ def connect_raw(
     return conn
 
 
+def _dbapi(key: bytes | None) -> Any:
+    """SQLCipher's DB-API module, or plain ``sqlite3`` for ``encrypt = false`` (imported only then:
+    the first look at the database runs before the first frame)."""
+    if key is not None:
+        return sqlcipher3
+    import sqlite3
+
+    return sqlite3
+
+
 def json_text(value: Any) -> str:
     """JSON columns as compact UTF-8 text (Vietnamese stays one character, not a \\u escape)."""
+    import json  # only SQLAlchemy's engine calls this, long after the first frame
+
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -153,7 +163,7 @@ def make_engine(
         stop = query_only() if query_only is not None else False
         return connect_raw(path, key, busy_timeout_ms=busy_timeout_ms, query_only=stop)
 
-    module: Any = sqlite3 if key is None else sqlcipher3
+    module = _dbapi(key)
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",  # the path only tells SQLAlchemy this is a file database
         module=module,

@@ -4,9 +4,9 @@ The full open (:func:`kiosk.store.open_store`) costs half a second of imports be
 row. The sign-in screen needs three small things: the schema is current, whether the station is
 in training mode, and the operators' names. They are read here on one plain, read-only DB-API
 connection, so the screen can be drawn while the full open runs behind it. Anything unusual (no
-database, the last run crashed, a migration pending, no operator yet, any error) answers None,
-and the caller takes the ordinary road: open (check, back up, migrate) first, then the screen.
-Nothing is ever written here.
+database, the last run crashed, a migration pending, no operator yet, the key in the OS keyring,
+any error) answers None, and the caller takes the ordinary road: open (check, back up, migrate)
+first, then the screen. Nothing is ever written here.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.store.engine import connect_raw
-from kiosk.store.keys import load_or_create_key
+from kiosk.store.keys import key_file_key
 from kiosk.store.migrate import script_head, stored_revisions
 
 if TYPE_CHECKING:
@@ -67,7 +67,11 @@ def first_look(config: Config) -> FirstLook | None:
     try:
         key = None
         if config.encrypt:
-            key = load_or_create_key(config.config_dir, store=config.key_store, create=False)
+            # The key file only: a key kept in the OS keyring waits for the full open on the
+            # worker (keyring's discovery alone would cost the first frame about 160 ms).
+            key = None if config.key_store == "keyring" else key_file_key(config.config_dir)
+            if key is None:
+                return None
         conn = connect_raw(path, key, busy_timeout_ms=BUSY_MS, query_only=True, wal=False)
     except Exception as exc:  # the full open says what is wrong, in words, with a retry
         log.info("first look: the database did not open (%s)", type(exc).__name__)

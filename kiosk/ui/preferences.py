@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -50,10 +49,13 @@ def load_preferences(config_dir: Path) -> Preferences:
     """The saved preferences, or the defaults when there is no readable file."""
     path = config_dir / PREFERENCES_FILE
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        import tomllib  # only with a file: its import compiles regexes in front of the first frame
+
+        raw = tomllib.loads(text)
     except FileNotFoundError:
         return Preferences()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
         log.warning("%s unreadable (%s); using the defaults", path.name, type(exc).__name__)
         return Preferences()
     defaults = Preferences()

@@ -7,13 +7,14 @@ source tree find them two folders above this file. ``KIOSK_ASSETS`` overrides bo
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFontDatabase, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
@@ -68,7 +69,9 @@ def icon(name: str, color: str = "#111111", size: int = 48) -> QIcon:
     svg = _svg_source(name).replace(b"currentColor", color.encode("ascii"))
     renderer = QSvgRenderer(svg)
     result = QIcon()
-    for scale in (1, 2):
+    app = QGuiApplication.instance()
+    screen_scale = math.ceil(app.devicePixelRatio()) if isinstance(app, QGuiApplication) else 1
+    for scale in sorted({1, screen_scale}):  # drawn for the screen there is, not for every screen
         pixmap = QPixmap(QSize(size * scale, size * scale))
         pixmap.fill(QColor(Qt.GlobalColor.transparent))
         painter = QPainter(pixmap)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 from sqlalchemy import text, update
 
-from kiosk.config import Config
-from kiosk.store import open_store
+from kiosk.config import Config, replace
+from kiosk.store import keys, open_store
 from kiosk.store.first_look import FirstLook, OperatorTile, first_look, open_marker
+from kiosk.store.keys import KEY_FILE
 from kiosk.store.models import Operator
 from kiosk.store.station import set_training
 from tests.store.fixtures import START, FakeClock, add_operator
@@ -60,3 +62,19 @@ def test_a_wrong_key_answers_none_not_an_error(config: Config) -> None:
     key_file = next(config.config_dir.iterdir())
     key_file.write_bytes(bytes(len(key_file.read_bytes())))
     assert first_look(config) is None
+
+
+def test_the_first_look_never_asks_a_keyring(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _ready(config)
+
+    def no_keyring() -> None:
+        raise AssertionError("the first look asked for a keyring (about 160 ms of discovery)")
+
+    monkeypatch.setattr(keys, "usable_keyring", no_keyring)
+    auto = replace(config, key_store="auto")
+    assert first_look(auto) is not None  # the key file is the key: read without a keyring
+    assert first_look(replace(config, key_store="keyring")) is None  # the full open asks it
+    (config.config_dir / KEY_FILE).unlink()  # where a keyring holds the key, there is no file
+    assert first_look(auto) is None

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.resources import icon
+from kiosk.ui.theme import repolish
 
 Access = Literal["anyone", "setup", "operator", "officer"]
 """Who may open a screen: anyone (start, sign-in), only before the station exists (setup),
@@ -98,5 +99,4 @@ def show_message(target: QLabel, text: str, role: str = "error") -> None:
     target.setProperty("role", role)
     target.setText(text)
     target.setVisible(bool(text))
-    target.style().unpolish(target)
-    target.style().polish(target)
+    repolish(target)

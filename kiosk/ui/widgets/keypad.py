@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.resources import icon
+from kiosk.ui.theme import repolish
 
 MASK_CHAR = "●"
 DIGITS = "0123456789"
@@ -133,8 +134,7 @@ class Keypad(QWidget):
         else:
             self._display.setText(self._value)
         self._display.setProperty("empty", "true" if empty else "false")
-        self._display.style().unpolish(self._display)
-        self._display.style().polish(self._display)
+        repolish(self._display)
         self._ok_button.setEnabled(len(self._value) >= self._min_length)
 
     # --- Qt ------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ui.theme import repolish
+
 ICON_PX = 40
 
 
@@ -47,8 +49,7 @@ class Tile(QPushButton):
         """White text on the dark chosen tile (QSS cannot reach children by the parent's state)."""
         for text in (self.title, self.subtitle):
             text.setProperty("onDark", "true" if checked else "false")
-            text.style().unpolish(text)
-            text.style().polish(text)
+            repolish(text)
 
     def set_icon(self, icon: QIcon) -> None:
         """The tile's picture (a person, an officer's shield, a crossed circle)."""
