@@ -1,11 +1,13 @@
 """Start-up benchmark: process start to the sign-in screen drawn, against a bare PySide6 window.
 
 Both are measured the same way in the same run: the parent starts a fresh Python process and stops
-the clock when the child reports the first paint of what it waits for (the kiosk: an operator's
-tile on the sign-in screen, so the screen is drawn with the data it needs to be used; the bare
-window: its only label). Goal: ratio ≤ 1.5. `BENCH_STARTUP_ROUNDS` lowers the number of rounds
-(default 15). The ratio is of the medians; the ratio of the minimums (the runs least disturbed by
-the other work of a shared machine) is printed beside it.
+the clock when the child reports that what it waits for has been painted (the kiosk: an
+operator's tile on the sign-in screen, so the screen is drawn with the data it needs to be used;
+the bare window: its only label; see ``startup_child.py``). Goal: ratio ≤ 1.5.
+``BENCH_STARTUP_ROUNDS`` lowers the number of rounds (default 15). The ratio is of the medians;
+the ratio of the minimums (the runs least disturbed by the other work of a shared machine) is
+printed beside it. Where valgrind is installed, a second line gives the instructions each start
+executes up to that frame (callgrind): the same every run, whatever else the machine does.
 
 Both children run with a bytecode cache (in a temporary folder, filled by the untimed warm-up
 rounds), as an installed kiosk does: with ``PYTHONDONTWRITEBYTECODE`` set, as on some developer
@@ -16,6 +18,8 @@ standard library come precompiled, which measures the compiler, not the start-up
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,6 +46,26 @@ def _time_one(kind: str, env: dict[str, str]) -> float:
     if line != MARK:
         raise SystemExit(f"bench_startup: the {kind} child did not report its first paint")
     return elapsed
+
+
+def _instructions(kind: str, env: dict[str, str]) -> int | None:
+    """Instructions one start executes up to its first frame, or None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    command = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    run = subprocess.run(
+        [*command, sys.executable, str(CHILD), kind],
+        env={**env, "STARTUP_CHILD_EXIT": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    found = re.search(r"Collected : (\d+)", run.stderr)
+    if run.stdout.strip() != MARK or found is None:
+        raise SystemExit(f"bench_startup: the {kind} child did not report its frame under valgrind")
+    return int(found.group(1))
 
 
 def _prepare(env: dict[str, str]) -> None:
@@ -79,6 +103,7 @@ def main() -> int:
         for _ in range(ROUNDS):  # interleaved, so machine noise hits both alike
             kiosk.append(_time_one("kiosk", env))
             bare.append(_time_one("bare", env))
+        counted = _instructions("kiosk", env), _instructions("bare", env)
     k, b = statistics.median(kiosk), statistics.median(bare)
     print(
         f"startup_to_sign_in: median {k * 1000:.0f} ms (min {min(kiosk) * 1000:.0f}, "
@@ -86,6 +111,12 @@ def main() -> int:
         f"(min {min(bare) * 1000:.0f}); ratio {k / b:.2f}, of the minimums "
         f"{min(kiosk) / min(bare):.2f} (goal <= {GOAL})"
     )
+    k_ir, b_ir = counted
+    if k_ir is not None and b_ir is not None:
+        print(
+            f"startup_to_sign_in_instructions: {k_ir / 1e6:.0f} M; bare PySide6 window "
+            f"{b_ir / 1e6:.0f} M; ratio {k_ir / b_ir:.2f} (callgrind, no machine noise)"
+        )
     return 0
 
 

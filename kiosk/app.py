@@ -17,10 +17,9 @@ import logging
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import Config, ConfigError, load_config
 from kiosk.services.base import Clock, system_clock
 from kiosk.services.pins import PIN_PARAMS, PinParams
-from kiosk.ui.backend import Backend
 from kiosk.ui.i18n import Translations
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.preferences import Preferences, load_preferences, save_preferences
@@ -39,6 +37,7 @@ from kiosk.ui.theme import apply_theme
 if TYPE_CHECKING:
     from kiosk.store import Store
     from kiosk.store.first_look import FirstLook
+    from kiosk.ui.backend import Backend
     from kiosk.ui.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
@@ -46,8 +45,7 @@ log = logging.getLogger(__name__)
 WINDOW_SIZE = (1366, 768)
 
 
-@dataclass(frozen=True)
-class Wiring:
+class Wiring(NamedTuple):
     """What the composition root needs besides the config; tests pass cheaper or fixed parts."""
 
     clock: Clock = system_clock
@@ -77,6 +75,7 @@ def build_backend(config: Config, wiring: Wiring) -> Backend:
     from kiosk.services.auth import AuthService
     from kiosk.services.station import StationService
     from kiosk.ui import sync_worker  # noqa: F401  # loaded here, so the UI thread never waits for it
+    from kiosk.ui.backend import Backend
 
     store = open_store(config, now=wiring.clock)
     try:
@@ -137,12 +136,18 @@ def create_window(
 
 
 def shut_down(window: MainWindow) -> None:
-    """Let queued saves finish, then close the store cleanly (no crash marker left behind)."""
+    """Let queued saves finish, then close the store cleanly (no crash marker left behind).
+
+    The event loop has ended: outcomes of background work that finished since are delivered here,
+    so a store whose opening was under way when the kiosk was closed is closed too.
+    """
+    window.shutting_down()
     window.idle.disarm()
     if window.sync is not None and not window.sync.stop():
         log.error("sync did not stop in time; its last request is replayed at the next start")
     if not window.runner.shutdown():
         log.error("background work did not finish before shutdown")
+    window.runner.deliver_finished()
     if window.backend is not None:
         window.backend.close()
     window.translations.uninstall()

@@ -8,13 +8,11 @@ field of the file, e.g. ``KIOSK_KEY_STORE=file``.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
 import platformdirs
 
@@ -32,8 +30,7 @@ class ConfigError(Exception):
     """The configuration file or an override cannot be used; the message names the field."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Settings the composition root hands to the store and services (no globals, DESIGN.md §3)."""
 
     config_dir: Path
@@ -140,4 +137,4 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
 def replace(config: Config, **changes: Any) -> Config:
     """A copy of ``config`` with some fields changed (settings screen, tests)."""
     _check({name: value for name, value in changes.items() if name in _FIELDS})
-    return dataclasses.replace(config, **changes)
+    return config._replace(**changes)

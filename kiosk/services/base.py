@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 __all__ = ["Actor", "Clock", "PermissionDenied", "Role", "require_role", "system_clock"]
 
@@ -45,8 +44,7 @@ class OperatorDisabled(AuthError):
     """The operator was disabled by an officer."""
 
 
-@dataclass(frozen=True)
-class Actor:
+class Actor(NamedTuple):
     """Who is signed in: handed out by :class:`kiosk.services.auth.AuthService` at sign-in."""
 
     operator_id: str

@@ -11,7 +11,7 @@ are stored with each hash, so they can be raised later and old hashes re-hashed 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "MAX_PIN_LENGTH",
@@ -33,8 +33,7 @@ class WeakPin(ValueError):
     """A PIN that is not 6-12 digits, or trivially guessable (one digit repeated, a run)."""
 
 
-@dataclass(frozen=True)
-class PinParams:
+class PinParams(NamedTuple):
     """scrypt cost parameters; ``encode()`` is what the operator row stores."""
 
     n: int

@@ -12,9 +12,8 @@ first, then the screen. Nothing is ever written here.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kiosk.store.engine import connect_raw
 from kiosk.store.keys import key_file_key
@@ -37,8 +36,7 @@ def open_marker(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".open")
 
 
-@dataclass(frozen=True)
-class OperatorTile:
+class OperatorTile(NamedTuple):
     """An active operator as the sign-in screen shows it (no PIN material, no lockout state)."""
 
     id: str
@@ -47,8 +45,7 @@ class OperatorTile:
     must_change_pin: bool
 
 
-@dataclass(frozen=True)
-class FirstLook:
+class FirstLook(NamedTuple):
     """What the sign-in screen shows before the store is fully open."""
 
     training: bool

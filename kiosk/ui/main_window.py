@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.base import Actor
-from kiosk.ui.backend import Backend
 from kiosk.ui.errors import error_text, is_known_fault
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import IdleWatcher
@@ -46,6 +45,7 @@ from kiosk.ui.widgets.status_bar import (
 if TYPE_CHECKING:
     from kiosk.services.station import QueueSummary
     from kiosk.store.first_look import FirstLook
+    from kiosk.ui.backend import Backend
     from kiosk.ui.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._save_preferences = save_preferences
         self._needs_setup = False
         self._exit_allowed = False
+        self._shutting_down = False
         self._opening = False
         self._open_requested = False  # the store is opened once by itself; then only by "retry"
         self._make_sync = make_sync
@@ -124,14 +125,13 @@ class MainWindow(QMainWindow):
         self.sign_in_screen.signed_in.connect(self.accept_sign_in)
         self.sign_in_screen.first_paint.connect(self._open_once, Qt.ConnectionType.QueuedConnection)
         self.navigator.add("sign_in", self.sign_in_screen)
-        self.navigator.go("startup")
+        look = None
         if first_look is not None:  # here, not on the worker: the first frame is then sign-in
             try:
                 look = first_look()
-            except Exception as exc:
-                self._look_failed(exc)
-            else:
-                self._looked(look)
+            except Exception as exc:  # first_look answers None for every known fault: a bug
+                log_task_error(exc)
+        self._looked(look)
 
         self.idle = IdleWatcher(self, preferences.idle_lock_seconds * 1000)
         self.idle.idle.connect(self.lock_for_idle)
@@ -150,17 +150,14 @@ class MainWindow(QMainWindow):
 
     # --- start-up ------------------------------------------------------------------------------
     def _looked(self, look: FirstLook | None) -> None:
-        """The first look answered: the sign-in screen first, or the start screen and a full open
-        (the first paint of either opens the store)."""
+        """The first screen: sign-in when the first look answered, else the start screen and a
+        full open (the first paint of either opens the store). Only the one shown is laid out."""
         if look is None:
+            self.navigator.go("startup")
             return
         self.set_training(look.training)
         self.sign_in_screen.show_operators(look.operators)
         self.navigator.go("sign_in")
-
-    def _look_failed(self, error: BaseException) -> None:
-        log_task_error(error)  # first_look answers None for every known fault: this is a bug
-        self._looked(None)
 
     @Slot()
     def _open_once(self) -> None:
@@ -181,9 +178,15 @@ class MainWindow(QMainWindow):
             self._backend_failed
         ).run()
 
+    def shutting_down(self) -> None:
+        """The kiosk is closing: a store that opens from now on is only kept, to be closed."""
+        self._shutting_down = True
+
     def _backend_opened(self, backend: Backend) -> None:
         self._opening = False
         self.backend = backend
+        if self._shutting_down:
+            return
         self._build_screens(backend)
         if self._make_sync is not None:
             self.sync = self._make_sync(backend)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from kiosk.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from kiosk.ui.theme import DEFAULT_TEXT_SIZE, TEXT_SCALES
@@ -22,8 +22,7 @@ IDLE_CHOICES = (60, 90, 120, 180, 300)
 DEFAULT_IDLE_SECONDS = 90
 
 
-@dataclass(frozen=True)
-class Preferences:
+class Preferences(NamedTuple):
     """What the settings screen changes and the shell applies at start."""
 
     language: str = DEFAULT_LANGUAGE
@@ -32,7 +31,7 @@ class Preferences:
 
     def with_changes(self, **changes: object) -> Preferences:
         """A checked copy with some fields changed."""
-        return _checked(replace(self, **changes))  # type: ignore[arg-type]
+        return _checked(self._replace(**changes))  # type: ignore[arg-type]
 
 
 def _checked(prefs: Preferences) -> Preferences:

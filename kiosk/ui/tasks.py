@@ -17,11 +17,20 @@ import itertools
 import logging
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, SignalInstance, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    QThread,
+    QThreadPool,
+    Signal,
+    SignalInstance,
+    Slot,
+)
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +70,7 @@ class _Job(QRunnable):
         self._done.emit(self._task_id)
 
 
-@dataclass
-class _Callbacks:
+class _Callbacks(NamedTuple):
     success: Callable[[Any], None] | None
     failure: Callable[[BaseException], None] | None
     parent: QObject | None
@@ -162,6 +170,10 @@ class TaskRunner(QObject):
         net_done = self._net_pool.waitForDone(net_timeout_ms)
         db_done = self._db_pool.waitForDone(db_timeout_ms)
         return net_done and db_done
+
+    def deliver_finished(self) -> None:
+        """Run the callbacks of work that finished after the event loop ended (at shutdown)."""
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
 
     def _start(self, pool: QThreadPool, call: Callable[[], Any], callbacks: _Callbacks) -> int:
         if QThread.currentThread() is not self.thread():

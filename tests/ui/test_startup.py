@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 import kiosk.app
 from kiosk.app import Wiring, create_window, shut_down
 from kiosk.config import Config
+from kiosk.store.first_look import open_marker
 from kiosk.ui.main_window import MainWindow
 from tests.ui.conftest import FAST_PINS, OFFICER, make_window
 from tests.ui.flows import WAIT_MS, complete_setup, tap, type_on
@@ -132,3 +133,21 @@ def test_windowed_mode_has_no_exit_button(qtbot: QtBot, window: MainWindow) -> N
     complete_setup(qtbot, window, *OFFICER)
     assert window.navigator.go("settings")
     assert not window.settings_screen.exit_button.isVisible()
+
+
+def test_closing_while_the_store_opens_still_closes_it(
+    qtbot: QtBot, qapp: QApplication, config: Config, qm_dir: Path
+) -> None:
+    first = make_window(qtbot, qapp, config, qm_dir)
+    complete_setup(qtbot, first, *OFFICER, training=False)
+    first._exit_allowed = True
+    first.close()
+    shut_down(first)
+
+    window = create_window(qapp, config, wiring=Wiring(pin_params=FAST_PINS, translations=qm_dir))
+    qtbot.addWidget(window)
+    assert window.navigator.current() == "sign_in"  # from the first look
+    window._start_backend()  # what the first paint does; the loop ends before the store is open
+    shut_down(window)
+    assert window.backend is not None  # it opened on the worker after the loop had ended...
+    assert not open_marker(config.db_path).exists()  # ...and was closed: no "crash" next time

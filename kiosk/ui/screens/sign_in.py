@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from kiosk.domain.text import search_key
 from kiosk.services.base import Actor, SignInLocked, WrongPin
 from kiosk.services.pins import MAX_PIN_LENGTH, MIN_PIN_LENGTH
-from kiosk.ui.backend import Backend
 from kiosk.ui.errors import error_text, paused_text
 from kiosk.ui.i18n import arg
 from kiosk.ui.resources import icon
@@ -34,6 +33,9 @@ from kiosk.ui.screens.base import Screen, label, show_message
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.widgets.keypad import Keypad
 from kiosk.ui.widgets.tile import Tile
+
+if TYPE_CHECKING:
+    from kiosk.ui.backend import Backend
 
 TILE_COLUMNS = 2
 

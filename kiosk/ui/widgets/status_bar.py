@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -16,8 +15,7 @@ Link = Literal["starting", "not_enrolled", "online", "offline", "busy", "reenrol
 """The link to the intake server as the sync worker last found it."""
 
 
-@dataclass(frozen=True)
-class StationStatus:
+class StationStatus(NamedTuple):
     """What the status area and Home show about the link to the intake server and the queue."""
 
     link: Link
@@ -64,8 +62,7 @@ def last_sync_text(status: StationStatus) -> str:
     return arg(QCoreApplication.translate("Link", "Last sync %1 at %2"), day, clock)
 
 
-@dataclass(frozen=True)
-class OperatorBadge:
+class OperatorBadge(NamedTuple):
     """Who is signed in, as the status area shows it (no personal data of residents)."""
 
     name: str
