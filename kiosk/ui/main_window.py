@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,6 @@ from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.screens.sign_in import SignInScreen
-from kiosk.ui.screens.startup import StartupScreen
 from kiosk.ui.tasks import TaskRunner, log_task_error
 from kiosk.ui.widgets.status_bar import (
     OperatorBadge,
@@ -46,6 +44,7 @@ if TYPE_CHECKING:
     from kiosk.services.station import QueueSummary
     from kiosk.store.first_look import FirstLook
     from kiosk.ui.backend import Backend
+    from kiosk.ui.screens.startup import StartupScreen
     from kiosk.ui.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
@@ -117,10 +116,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(self.stack, self._role, lambda: self._needs_setup)
         self.navigator.refused.connect(self._refused)
         self.navigator.current_changed.connect(self.refresh_status)
-        self.startup = StartupScreen()
-        self.startup.first_paint.connect(self._open_once, Qt.ConnectionType.QueuedConnection)
-        self.startup.retry_clicked.connect(self._start_backend)
-        self.navigator.add("startup", self.startup)
+        self._startup: StartupScreen | None = None
         self.sign_in_screen = SignInScreen(None, runner)
         self.sign_in_screen.signed_in.connect(self.accept_sign_in)
         self.sign_in_screen.first_paint.connect(self._open_once, Qt.ConnectionType.QueuedConnection)
@@ -149,10 +145,26 @@ class MainWindow(QMainWindow):
         self.navigator.go("home")
 
     # --- start-up ------------------------------------------------------------------------------
+    @property
+    def startup(self) -> StartupScreen:
+        """The start screen, made when first needed: a first frame of sign-in never needs it."""
+        return self._startup_screen()
+
+    def _startup_screen(self) -> StartupScreen:
+        if self._startup is None:
+            from kiosk.ui.screens.startup import StartupScreen
+
+            screen = self._startup = StartupScreen()
+            screen.first_paint.connect(self._open_once, Qt.ConnectionType.QueuedConnection)
+            screen.retry_clicked.connect(self._start_backend)
+            self.navigator.add("startup", screen)
+        return self._startup
+
     def _looked(self, look: FirstLook | None) -> None:
         """The first screen: sign-in when the first look answered, else the start screen and a
         full open (the first paint of either opens the store). Only the one shown is laid out."""
         if look is None:
+            self._startup_screen()
             self.navigator.go("startup")
             return
         self.set_training(look.training)
@@ -173,7 +185,8 @@ class MainWindow(QMainWindow):
             return
         self._opening = True
         self._open_requested = True
-        self.startup.show_waiting()
+        if self._startup is not None:  # it says "getting ready" (again, after a failure)
+            self._startup.show_waiting()
         self.runner.db(self._open_backend).success(self._backend_opened).failure(
             self._backend_failed
         ).run()
@@ -391,6 +404,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def show_error(self, error: BaseException) -> None:
         """An error nobody handled: say it in words, never hide it."""
+        from PySide6.QtWidgets import QMessageBox  # rare: its types stay out of the first frame
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Problem"), error_text(error), parent=self
         )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from string import Template
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
@@ -66,8 +64,15 @@ def scale_for(text_size: str) -> float:
 
 def build_stylesheet(family: str, scale: float) -> str:
     """The theme's QSS with its sizes and font family filled in."""
-    template = Template(asset_path("theme", "kiosk.qss").read_text(encoding="utf-8"))
-    return template.substitute(family=family, **theme_sizes(scale))
+    qss = asset_path("theme", "kiosk.qss").read_text(encoding="utf-8")
+    # Plain ${name} placeholders: string.Template would compile its pattern before the first frame.
+    for name, value in {"family": family, **theme_sizes(scale)}.items():
+        qss = qss.replace("${" + name + "}", str(value))
+    if "${" in qss:
+        raise ValueError(
+            f"kiosk.qss has an unknown placeholder near {qss[qss.index('${') :][:30]!r}"
+        )
+    return qss
 
 
 def apply_theme(app: QApplication, family: str, text_size: str) -> None:

@@ -118,6 +118,7 @@ class StatusArea(QFrame):
         self._operator_label.setTextFormat(Qt.TextFormat.PlainText)
         self._operator_label.setWordWrap(True)  # a long name takes two lines, never a cut
         self._link_icon = QLabel()
+        self._link_icon_name = ""
         self._link_label = QLabel()
         self._link_label.setTextFormat(Qt.TextFormat.PlainText)
         self._link_label.setWordWrap(True)
@@ -165,6 +166,12 @@ class StatusArea(QFrame):
         self.lock_button.setVisible(operator is not None)
         self.retranslateUi()
 
+    def _set_link_icon(self, name: str) -> None:
+        """The link's picture, drawn again only when it changes (texts change more often)."""
+        if name != self._link_icon_name:
+            self._link_icon_name = name
+            self._link_icon.setPixmap(icon(name, "#FFFFFF").pixmap(QSize(32, 32)))
+
     def link_text(self) -> str:
         """The connection line as shown (tests read it)."""
         return self._link_label.text()
@@ -185,14 +192,12 @@ class StatusArea(QFrame):
             self._operator_label.setText(arg(self.tr("Volunteer: %1"), self._operator.name))
         status = self._status
         if status is None:
-            self._link_icon.setPixmap(icon("clock", "#FFFFFF").pixmap(QSize(32, 32)))
+            self._set_link_icon("clock")
             self._link_label.setText(self.tr("Starting…"))
             self._waiting_label.hide()
             return
         self._waiting_label.show()
-        self._link_icon.setPixmap(
-            icon("online" if status.online else "offline", "#FFFFFF").pixmap(QSize(32, 32))
-        )
+        self._set_link_icon("online" if status.online else "offline")
         self._link_label.setText(link_text(status))
         self._waiting_label.setText(
             self.tr("%n record(s) waiting to be sent", "", status.waiting_upload)
