@@ -24,6 +24,7 @@ def _child(kind: str) -> int:
     app = QApplication(sys.argv[:1])
     awaited: list[QWidget]
     if kind == "kiosk":
+        import kiosk.cli  # noqa: F401  # what the ``kiosk`` command imports before the UI
         from kiosk.app import create_window, shut_down
         from kiosk.config import load_config
         from kiosk.ui.widgets.tile import Tile

@@ -14,13 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk import cli_sync
-from kiosk.config import Config, ConfigError, load_config
-from kiosk.store import Store, StoreError, verify_audit_chain
-from kiosk.store.backup import backup_database, check_backup, prune_backups, restore_database
-from kiosk.store.keys import KeyMissingError, load_or_create_key
-from kiosk.store.migrate import known_revision
-from kiosk.sync.errors import SyncError
+from kiosk.config import ConfigError, load_config
 
 __all__ = ["main"]
 
@@ -44,63 +38,17 @@ def _parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="restore although the kiosk did not close cleanly"
     )
     commands.add_parser("check", help="integrity check of the database and the audit chain")
-    cli_sync.add_commands(commands)
+    enrol = commands.add_parser("enrol", help="enrol this kiosk with the ward's intake server")
+    enrol.add_argument("--server", required=True, help="the intake server, https://…")
+    enrol.add_argument("--code", required=True, help="the one-time code an officer issued")
+    enrol.add_argument("--name", help="this kiosk's name as officers see it (default: host name)")
+    enrol.add_argument("--ca-bundle", type=Path, help="CA bundle for the server's certificate")
+    enrol.add_argument("--force", action="store_true", help="enrol again although already enrolled")
+    export = commands.add_parser(
+        "export-queue", help="write the unsent submissions to an encrypted, signed file"
+    )
+    export.add_argument("file", type=Path, help="the file to write (e.g. on a USB stick)")
     return parser
-
-
-def _key(config: Config) -> bytes | None:
-    """The database key of an existing database (never a new one here)."""
-    if not config.encrypt:
-        return None
-    return load_or_create_key(config.config_dir, store=config.key_store, create=False)
-
-
-def _backup(config: Config, dest: Path | None) -> int:
-    if not config.db_path.exists():
-        raise StoreError(f"there is no database at {config.db_path} to back up")
-    target = dest or config.backups_dir
-    path = backup_database(config.db_path, _key(config), target, label="manual")
-    if dest is None:
-        prune_backups(target, config.backups_keep)
-    print(f"backup written and checked: {path}")
-    return cli_sync.backup_queue(config, path)
-
-
-def _restore(config: Config, file: Path, force: bool) -> int:
-    marker = config.db_path.with_name(config.db_path.name + ".open")
-    if marker.exists() and not force:
-        raise StoreError(
-            "the kiosk is running or did not close cleanly; close it first "
-            "(or use --force after a crash)"
-        )
-    key = _key(config)  # restoring onto a new machine needs the old key in place: never a new one
-    revision = check_backup(file, key)
-    if not known_revision(revision):
-        raise StoreError(f"{file} comes from a newer kiosk version (schema {revision})")
-    if config.db_path.exists():
-        try:
-            saved = backup_database(config.db_path, key, config.backups_dir, label="pre-restore")
-            print(f"the current database was saved first: {saved}")
-        except StoreError as exc:
-            print(f"the current database could not be saved ({exc}); it is moved aside")
-    restore_database(file, config.db_path, key)
-    marker.unlink(missing_ok=True)
-    print(f"restored {file} into {config.db_path}")
-    return 0
-
-
-def _check(config: Config) -> int:
-    if not config.db_path.exists():
-        raise StoreError(f"there is no database at {config.db_path}")
-    # Not Store.open(): a check must not touch the running kiosk's open marker or migrate.
-    with Store(config.db_path, _key(config), busy_timeout_ms=config.busy_timeout_ms) as store:
-        store.quick_check()
-        with store.read() as session:
-            report = verify_audit_chain(session)
-    print(f"database: ok; audit chain: {report.rows} rows, {'ok' if report.ok else 'BROKEN'}")
-    for problem in report.problems:
-        print(f"  audit row {problem.seq}: {problem.kind}: {problem.message}")
-    return 0 if report.ok else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -115,14 +63,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
         return run(kiosk_mode=args.kiosk)
+    # The tools load SQLAlchemy and requests: imported only when one of them runs.
+    from kiosk import cli_store, cli_sync
+    from kiosk.store.errors import StoreError
+    from kiosk.store.keys import KeyMissingError
+    from kiosk.sync.errors import SyncError
+
     try:
         config = load_config()
         if args.command == "backup":
-            return _backup(config, args.dir)
+            return cli_store.backup(config, args.dir)
         if args.command == "restore":
-            return _restore(config, args.file, args.force)
-        done = cli_sync.run_command(config, args)
-        return _check(config) if done is None else done
+            return cli_store.restore(config, args.file, args.force)
+        if args.command == "check":
+            return cli_store.check(config)
+        return cli_sync.run_command(config, args)
     except (StoreError, KeyMissingError, ConfigError, SyncError) as exc:
         print(f"kiosk: error: {exc}", file=sys.stderr)
         return 1

@@ -15,8 +15,8 @@ from pathlib import Path
 from kiosk.config import Config
 from kiosk.store import Store, StoreError
 from kiosk.store.backup import BACKUP_GLOB
+from kiosk.store.database import existing_key, store_for
 from kiosk.store.enrolment import station_identity
-from kiosk.store.keys import load_or_create_key
 from kiosk.store.migrate import current_revision, head_revision
 from kiosk.store.station import ensure_station
 from kiosk.sync.client import IntakeClient
@@ -24,25 +24,11 @@ from kiosk.sync.enrol import default_station_name, enrol_station
 from kiosk.sync.errors import NotEnrolled, Refused, SyncError
 from kiosk.sync.offline import QUEUE_SUFFIX, export_queue
 
-__all__ = ["add_commands", "backup_queue", "run_command"]
+__all__ = ["backup_queue", "run_command"]
 
 
 def _now() -> datetime:
     return datetime.now().astimezone()
-
-
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``enrol`` and ``export-queue`` to the ``kiosk`` parser."""
-    enrol = commands.add_parser("enrol", help="enrol this kiosk with the ward's intake server")
-    enrol.add_argument("--server", required=True, help="the intake server, https://…")
-    enrol.add_argument("--code", required=True, help="the one-time code an officer issued")
-    enrol.add_argument("--name", help="this kiosk's name as officers see it (default: host name)")
-    enrol.add_argument("--ca-bundle", type=Path, help="CA bundle for the server's certificate")
-    enrol.add_argument("--force", action="store_true", help="enrol again although already enrolled")
-    export = commands.add_parser(
-        "export-queue", help="write the unsent submissions to an encrypted, signed file"
-    )
-    export.add_argument("file", type=Path, help="the file to write (e.g. on a USB stick)")
 
 
 @contextlib.contextmanager
@@ -50,17 +36,7 @@ def _store(config: Config, *, migrate: bool) -> Iterator[Store]:
     """The database, without the open marker; migrated first only when asked."""
     if not config.db_path.exists():
         raise StoreError(f"there is no database at {config.db_path}; start the kiosk once first")
-    key = None
-    if config.encrypt:
-        key = load_or_create_key(config.config_dir, store=config.key_store, create=False)
-    store = Store(
-        config.db_path,
-        key,
-        busy_timeout_ms=config.busy_timeout_ms,
-        backups_dir=config.backups_dir,
-        backups_keep=config.backups_keep,
-        now=_now,
-    )
+    store = store_for(config, existing_key(config), now=_now)
     try:
         if migrate:
             store.migrate()
@@ -104,13 +80,13 @@ def _export(config: Config, file: Path) -> int:
     return 0
 
 
-def run_command(config: Config, args: argparse.Namespace) -> int | None:
-    """Run ``args.command`` if it is one of these; None otherwise."""
+def run_command(config: Config, args: argparse.Namespace) -> int:
+    """Run ``enrol`` or ``export-queue``."""
     if args.command == "enrol":
         return _enrol(config, args)
     if args.command == "export-queue":
         return _export(config, args.file)
-    return None
+    raise ValueError(f"not a sync command: {args.command}")
 
 
 def backup_queue(config: Config, backup: Path) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import subprocess
 import sys
 from pathlib import Path
 
@@ -86,3 +87,15 @@ def test_qt_only_in_the_ui() -> None:
             if name.split(".")[0] == "PySide6" and not allowed:
                 bad.append(f"{path.relative_to(ROOT)}: {name}")
     assert bad == []
+
+
+def test_the_kiosk_command_loads_no_tool_before_the_ui() -> None:
+    """``kiosk`` with no command starts the UI: the tools' SQLAlchemy and requests wait."""
+    code = (
+        "import sys, kiosk.cli; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'requests', 'alembic'}))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert run.stdout.strip() == "[]"

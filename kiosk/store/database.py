@@ -39,7 +39,7 @@ from kiosk.store.station import ensure_station
 if TYPE_CHECKING:
     from kiosk.config import Config
 
-__all__ = ["Store", "open_store"]
+__all__ = ["Store", "existing_key", "open_store", "store_for"]
 
 log = logging.getLogger(__name__)
 
@@ -297,6 +297,25 @@ class Store:
         self.close()
 
 
+def existing_key(config: Config) -> bytes | None:
+    """The key of the existing database (never a new one); None when it is not encrypted."""
+    if not config.encrypt:
+        return None
+    return load_or_create_key(config.config_dir, store=config.key_store, create=False)
+
+
+def store_for(config: Config, key: bytes | None, *, now: Now = _utc_now) -> Store:
+    """A :class:`Store` on ``config``'s database with its settings (not opened yet)."""
+    return Store(
+        config.db_path,
+        key,
+        busy_timeout_ms=config.busy_timeout_ms,
+        backups_dir=config.backups_dir,
+        backups_keep=config.backups_keep,
+        now=now,
+    )
+
+
 def open_store(config: Config, *, run_migrations: bool = True, now: Now = _utc_now) -> Store:
     """Open the store ``config`` describes: key (created at first start), checks, migrations."""
     path = config.db_path
@@ -306,14 +325,7 @@ def open_store(config: Config, *, run_migrations: bool = True, now: Now = _utc_n
         key = load_or_create_key(
             config.config_dir, store=config.key_store, create=not path.exists()
         )
-    store = Store(
-        path,
-        key,
-        busy_timeout_ms=config.busy_timeout_ms,
-        backups_dir=config.backups_dir,
-        backups_keep=config.backups_keep,
-        now=now,
-    )
+    store = store_for(config, key, now=now)
     try:
         connect_raw(path, key, busy_timeout_ms=config.busy_timeout_ms).close()
         return store.open(run_migrations=run_migrations)
