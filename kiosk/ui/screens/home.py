@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.services.station import HomeCounts
 from kiosk.ui.backend import Backend
 from kiosk.ui.i18n import arg
 from kiosk.ui.navigator import Navigator
-from kiosk.ui.resources import icon
 from kiosk.ui.screens.base import Screen, button, card, label, show_message
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.widgets.status_bar import StationStatus, last_sync_text, link_text
+from kiosk.ui.widgets.status_bar import LinkIcon, StationStatus, last_sync_text, link_text
 
 REFRESH_MS = 15_000
 
@@ -39,7 +38,7 @@ class _LinkRow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.icon = QLabel()
+        self.icon = LinkIcon("#111111")
         self.text = label()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -49,8 +48,7 @@ class _LinkRow(QWidget):
 
     def show_status(self, status: StationStatus | None) -> None:
         """The link's state in words (a dash until the first report)."""
-        name = "online" if status is not None and status.online else "offline"
-        self.icon.setPixmap(icon(name).pixmap(QSize(32, 32)))
+        self.icon.show_link("online" if status is not None and status.online else "offline")
         if status is None:
             self.text.setText("—")
             return

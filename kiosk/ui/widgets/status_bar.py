@@ -69,6 +69,24 @@ class OperatorBadge(NamedTuple):
     role: str
 
 
+class LinkIcon(QLabel):
+    """The link's picture (starting, online, offline), drawn again only when it changes.
+
+    The status area and Home both show it; status reports come far more often than changes.
+    """
+
+    def __init__(self, color: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._color = color
+        self._name = ""
+
+    def show_link(self, name: str) -> None:
+        """Show the icon ``name`` (``clock``, ``online`` or ``offline``)."""
+        if name != self._name:
+            self._name = name
+            self.setPixmap(icon(name, self._color).pixmap(QSize(32, 32)))
+
+
 class TrainingBanner(QFrame):
     """A yellow bar on every screen while the station is in training mode."""
 
@@ -117,8 +135,7 @@ class StatusArea(QFrame):
         self._operator_label = QLabel()
         self._operator_label.setTextFormat(Qt.TextFormat.PlainText)
         self._operator_label.setWordWrap(True)  # a long name takes two lines, never a cut
-        self._link_icon = QLabel()
-        self._link_icon_name = ""
+        self._link_icon = LinkIcon("#FFFFFF")
         self._link_label = QLabel()
         self._link_label.setTextFormat(Qt.TextFormat.PlainText)
         self._link_label.setWordWrap(True)
@@ -166,12 +183,6 @@ class StatusArea(QFrame):
         self.lock_button.setVisible(operator is not None)
         self.retranslateUi()
 
-    def _set_link_icon(self, name: str) -> None:
-        """The link's picture, drawn again only when it changes (texts change more often)."""
-        if name != self._link_icon_name:
-            self._link_icon_name = name
-            self._link_icon.setPixmap(icon(name, "#FFFFFF").pixmap(QSize(32, 32)))
-
     def link_text(self) -> str:
         """The connection line as shown (tests read it)."""
         return self._link_label.text()
@@ -192,12 +203,12 @@ class StatusArea(QFrame):
             self._operator_label.setText(arg(self.tr("Volunteer: %1"), self._operator.name))
         status = self._status
         if status is None:
-            self._set_link_icon("clock")
+            self._link_icon.show_link("clock")
             self._link_label.setText(self.tr("Starting…"))
             self._waiting_label.hide()
             return
         self._waiting_label.show()
-        self._set_link_icon("online" if status.online else "offline")
+        self._link_icon.show_link("online" if status.online else "offline")
         self._link_label.setText(link_text(status))
         self._waiting_label.setText(
             self.tr("%n record(s) waiting to be sent", "", status.waiting_upload)
