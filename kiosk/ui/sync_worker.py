@@ -135,6 +135,11 @@ class SyncWorker(QObject):
             self._state = dataclasses.replace(self._state, **changes)  # type: ignore[arg-type]
         self.changed.emit()
 
+    def _rest(self, link: Link) -> None:
+        """Say how the link stands, then wait for the next round (or a wake-up)."""
+        self._publish(link=link, sending=False)
+        self._pause(self._poll)
+
     def _pause(self, seconds: float) -> None:
         self._wake.wait(seconds)
         self._wake.clear()
@@ -146,27 +151,23 @@ class SyncWorker(QObject):
                 identity = load_identity(self._store)
             except StoreError as exc:
                 log.error("sync: the local database failed (%s)", type(exc).__name__)
-                self._publish(link="error", sending=False)
-                self._pause(self._poll)
+                self._rest("error")
                 continue
             if not identity.enrolled:
-                self._publish(link="not_enrolled", sending=False)
-                self._pause(self._poll)
+                self._rest("not_enrolled")
                 continue
             try:
                 client = client_for(identity, ca_bundle=self._ca_bundle)
             except ValueError as exc:  # a CA bundle that is gone, an address that is not one
                 log.error("sync: cannot reach the server as configured (%s)", exc)
-                self._publish(link="error", sending=False)
-                self._pause(self._poll)
+                self._rest("error")
                 continue
             try:
                 with client:
                     self._rounds(client)
             except Exception as exc:  # a bug: logged without its message (personal data)
                 log_task_error(exc)
-                self._publish(link="error", sending=False)
-                self._pause(self._poll)
+                self._rest("error")
         self._publish(sending=False)
 
     def _rounds(self, client: IntakeClient) -> None:
@@ -180,8 +181,7 @@ class SyncWorker(QObject):
                     progress = uploader.run_until_idle()
                 except StoreError as exc:  # disk full, database busy: say so, try again later
                     log.error("sync: the local database failed (%s)", type(exc).__name__)
-                    self._publish(link="error", sending=False)
-                    self._pause(self._poll)
+                    self._rest("error")
                     continue
                 if progress.state == "stopped":
                     return
