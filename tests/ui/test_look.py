@@ -66,3 +66,18 @@ def test_preferences_round_trip_and_bad_files_fall_back(tmp_path: Path) -> None:
     assert load_preferences(tmp_path) == Preferences()
     (tmp_path / "ui.toml").write_text('language = "fr"\nidle_lock_seconds = 5\n', "utf-8")
     assert load_preferences(tmp_path) == Preferences()
+
+
+def test_a_preferences_file_that_is_not_text_falls_back(tmp_path: Path) -> None:
+    (tmp_path / "ui.toml").write_bytes(b"\xff\xfe\x00language")
+    assert load_preferences(tmp_path) == Preferences()
+
+
+def test_an_unknown_theme_placeholder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "theme").mkdir()
+    (tmp_path / "theme" / "kiosk.qss").write_text("QLabel { color: ${ink}; }", "utf-8")
+    monkeypatch.setenv("KIOSK_ASSETS", str(tmp_path))
+    with pytest.raises(ValueError, match=r"\$\{ink\}"):
+        build_stylesheet("Noto Sans", 1.0)
