@@ -32,11 +32,6 @@ _ATTEMPTS = 5
 _SQLITE_BUSY_MS = 30_000
 
 
-def is_sqlite(engine: Engine) -> bool:
-    """Tell SQLite from PostgreSQL where their SQL differs."""
-    return engine.dialect.name == "sqlite"
-
-
 def insert_for(conn: Connection, model: Any) -> sqlite.Insert | postgresql.Insert:
     """An INSERT in the connection's dialect, which has ``ON CONFLICT DO NOTHING`` on both."""
     if conn.dialect.name == "postgresql":

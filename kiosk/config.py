@@ -59,11 +59,6 @@ class Config(NamedTuple):
         """Where automatic and manual backups go unless another dir is named."""
         return self.data_dir / "backups"
 
-    @property
-    def config_file(self) -> Path:
-        """The TOML file this config was (or would be) read from."""
-        return self.config_dir / CONFIG_FILE
-
 
 _FIELDS: dict[str, type] = {"encrypt": bool, "key_store": str, "backups_keep": int}
 _FIELDS |= {"retention_days": int, "busy_timeout_ms": int, "ca_bundle": str}
