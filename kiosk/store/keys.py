@@ -94,10 +94,10 @@ def _keyring_put(backend: Any, key: bytes) -> bool:
 def _file_get(path: Path) -> bytes | None:
     """The key from the key file, or None when there is no file."""
     try:
-        text = path.read_text(encoding="ascii")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
-    key = _decode(text)
+    key = _decode(raw.decode("ascii", errors="replace"))  # a stray byte is damage, like "xyz"
     if key is None:
         raise KeyMissingError(f"the key file {path} is damaged (not 64 hex digits)")
     return key

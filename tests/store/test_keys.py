@@ -78,7 +78,8 @@ def test_keyring_mode_without_a_keyring_is_an_error(
         load_or_create_key(tmp_path, store="keyring")
 
 
-def test_a_damaged_key_file_is_reported(tmp_path: Path) -> None:
-    (tmp_path / KEY_FILE).write_text("not hex", encoding="ascii")
+@pytest.mark.parametrize("content", [b"not hex", b"\xff" * 64, b"ab" * 31 + b"\xc3\xa9"])
+def test_a_damaged_key_file_is_reported(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / KEY_FILE).write_bytes(content)
     with pytest.raises(KeyMissingError, match="damaged"):
         load_or_create_key(tmp_path, store="file")
