@@ -17,7 +17,6 @@ import logging
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -35,6 +34,8 @@ from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from kiosk.store import Store
     from kiosk.store.first_look import FirstLook
     from kiosk.ui.backend import Backend

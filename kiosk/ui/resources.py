@@ -13,9 +13,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon, QPixmap
 
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 FONT_FAMILY = "Noto Sans"
@@ -64,19 +62,33 @@ def _svg_source(name: str) -> bytes:
     return asset_path("icons", f"{name}.svg").read_bytes()
 
 
-def icon(name: str, color: str = "#111111", size: int = 48) -> QIcon:
-    """An icon from ``assets/icons/<name>.svg`` drawn in ``color`` (the SVGs use ``currentColor``)."""
-    svg = _svg_source(name).replace(b"currentColor", color.encode("ascii"))
-    renderer = QSvgRenderer(svg)
-    result = QIcon()
+def _screen_scale() -> int:
     app = QGuiApplication.instance()
-    screen_scale = math.ceil(app.devicePixelRatio()) if isinstance(app, QGuiApplication) else 1
-    for scale in sorted({1, screen_scale}):  # drawn for the screen there is, not for every screen
-        pixmap = QPixmap(QSize(size * scale, size * scale))
-        pixmap.fill(QColor(Qt.GlobalColor.transparent))
-        painter = QPainter(pixmap)
-        renderer.render(painter)
-        painter.end()
-        pixmap.setDevicePixelRatio(scale)
-        result.addPixmap(pixmap)
+    return math.ceil(app.devicePixelRatio()) if isinstance(app, QGuiApplication) else 1
+
+
+def icon_pixmap(name: str, color: str = "#111111", size: int = 48, scale: int = 0) -> QPixmap:
+    """``assets/icons/<name>.svg`` drawn in ``color`` at ``size`` logical pixels.
+
+    Drawn for ``scale`` (default: the screen's pixel ratio) by Qt's own SVG image plugin, the
+    QtSvg renderer that Qt loads by itself: no Python binding of QtSvg or QPainter to build
+    before the first frame. The SVGs use ``currentColor`` and have a ``viewBox`` but no size of
+    their own, so the size asked for is written into the root element.
+    """
+    scale = scale or _screen_scale()
+    pixels = size * scale
+    svg = _svg_source(name).replace(b"currentColor", color.encode("ascii"))
+    svg = svg.replace(b"<svg ", f'<svg width="{pixels}" height="{pixels}" '.encode("ascii"), 1)
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(svg, "SVG"):
+        raise RuntimeError(f"Qt could not draw the icon {name} (its SVG image plugin is missing?)")
+    pixmap.setDevicePixelRatio(scale)
+    return pixmap
+
+
+def icon(name: str, color: str = "#111111", size: int = 48) -> QIcon:
+    """The icon ``name`` in ``color`` for buttons and tiles: see :func:`icon_pixmap`."""
+    result = QIcon()
+    for scale in sorted({1, _screen_scale()}):  # drawn for the screen there is, not for every one
+        result.addPixmap(icon_pixmap(name, color, size, scale))
     return result

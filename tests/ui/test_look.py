@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.preferences import Preferences, load_preferences, save_preferences
-from kiosk.ui.resources import assets_dir, icon, load_fonts
+from kiosk.ui.resources import assets_dir, icon, icon_pixmap, load_fonts
 from kiosk.ui.theme import TEXT_SCALES, build_stylesheet, theme_sizes
 
 VOWELS = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
@@ -53,6 +53,11 @@ def test_every_icon_renders(qapp: QApplication) -> None:
     assert len(names) >= 20
     for name in names:
         assert not icon(name).pixmap(48, 48).isNull(), name
+        source = (assets_dir() / "icons" / f"{name}.svg").read_text("utf-8")
+        root = source[source.index("<svg") : source.index(">")]
+        # drawn at the size asked for: the root has a viewBox and no size of its own
+        assert "viewBox" in root and " width=" not in root and " height=" not in root, name
+        assert icon_pixmap(name, size=32, scale=2).size().toTuple() == (64, 64), name
 
 
 def test_preferences_round_trip_and_bad_files_fall_back(tmp_path: Path) -> None:

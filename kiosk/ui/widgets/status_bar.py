@@ -6,10 +6,11 @@ from datetime import datetime
 from typing import Literal, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import arg
-from kiosk.ui.resources import icon
+from kiosk.ui.resources import icon, icon_pixmap
 
 Link = Literal["starting", "not_enrolled", "online", "offline", "busy", "reenrol", "error"]
 """The link to the intake server as the sync worker last found it."""
@@ -84,7 +85,7 @@ class LinkIcon(QLabel):
         """Show the icon ``name`` (``clock``, ``online`` or ``offline``)."""
         if name != self._name:
             self._name = name
-            self.setPixmap(icon(name, self._color).pixmap(QSize(32, 32)))
+            self.setPixmap(icon_pixmap(name, self._color, 32))
 
 
 class TrainingBanner(QFrame):
@@ -95,8 +96,7 @@ class TrainingBanner(QFrame):
         self.setObjectName("TrainingBanner")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 6, 16, 6)
-        self._icon = QLabel()
-        self._icon.setPixmap(icon("training").pixmap(QSize(32, 32)))
+        self._icon = QLabel()  # drawn when first shown: most evenings never are in training
         self._text = QLabel()
         self._text.setWordWrap(True)
         layout.addWidget(self._icon)
@@ -112,6 +112,12 @@ class TrainingBanner(QFrame):
         self._text.setText(
             self.tr("TRAINING MODE — practice only: nothing recorded here is ever sent.")
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Draw the icon the first time the banner shows."""
+        if self._icon.pixmap().isNull():
+            self._icon.setPixmap(icon_pixmap("training", size=32))
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow a language switch."""
@@ -146,9 +152,9 @@ class StatusArea(QFrame):
         link.addWidget(self._link_label)
         link.addWidget(self._waiting_label)
 
-        self.home_button = self._nav_button("home")
+        self.home_button = self._nav_button()
         self.home_button.clicked.connect(self.home_clicked)
-        self.lock_button = self._nav_button("lock")
+        self.lock_button = self._nav_button()
         self.lock_button.clicked.connect(self.lock_clicked)
 
         layout = QHBoxLayout(self)
@@ -162,10 +168,9 @@ class StatusArea(QFrame):
         self.set_operator(None)
         self.retranslateUi()
 
-    def _nav_button(self, icon_name: str) -> QPushButton:
+    def _nav_button(self) -> QPushButton:
         button = QPushButton()
         button.setProperty("role", "nav")
-        button.setIcon(icon(icon_name, "#FFFFFF"))
         button.setIconSize(QSize(32, 32))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return button
@@ -179,6 +184,9 @@ class StatusArea(QFrame):
     def set_operator(self, operator: OperatorBadge | None) -> None:
         """Who is signed in now; Home and Lock show only while someone is."""
         self._operator = operator
+        if operator is not None and self.home_button.icon().isNull():  # hidden until now
+            self.home_button.setIcon(icon("home", "#FFFFFF"))
+            self.lock_button.setIcon(icon("lock", "#FFFFFF"))
         self.home_button.setVisible(operator is not None)
         self.lock_button.setVisible(operator is not None)
         self.retranslateUi()
