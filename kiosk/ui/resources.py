@@ -67,7 +67,9 @@ def _screen_scale() -> int:
     return math.ceil(app.devicePixelRatio()) if isinstance(app, QGuiApplication) else 1
 
 
-def icon_pixmap(name: str, color: str = "#111111", size: int = 48, scale: int = 0) -> QPixmap:
+def icon_pixmap(
+    name: str, color: str = "#111111", size: int = 48, scale: int | None = None
+) -> QPixmap:
     """``assets/icons/<name>.svg`` drawn in ``color`` at ``size`` logical pixels.
 
     Drawn for ``scale`` (default: the screen's pixel ratio) by Qt's own SVG image plugin, the
@@ -87,8 +89,16 @@ def icon_pixmap(name: str, color: str = "#111111", size: int = 48, scale: int = 
 
 
 def icon(name: str, color: str = "#111111", size: int = 48) -> QIcon:
-    """The icon ``name`` in ``color`` for buttons and tiles: see :func:`icon_pixmap`."""
+    """The icon ``name`` in ``color`` for buttons and tiles: see :func:`icon_pixmap`.
+
+    Drawn once per process and screen scale: a screen of ten operator tiles shares two icons.
+    """
+    return _icon(name, color, size, _screen_scale())
+
+
+@cache
+def _icon(name: str, color: str, size: int, screen_scale: int) -> QIcon:
     result = QIcon()
-    for scale in sorted({1, _screen_scale()}):  # drawn for the screen there is, not for every one
+    for scale in sorted({1, screen_scale}):  # drawn for the screen there is, not for every one
         result.addPixmap(icon_pixmap(name, color, size, scale))
     return result

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QPaintEvent
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -171,13 +171,9 @@ class SignInScreen(Screen):
         for tile in self._tile_group.buttons():
             self._tile_group.removeButton(tile)
             tile.deleteLater()
-        icons: dict[str, QIcon] = {}  # each drawn once, not once per tile
         for index, operator in enumerate(ordered):
-            name = "shield" if operator.role == "officer" else "user"
-            if name not in icons:
-                icons[name] = icon(name)
             tile = Tile()
-            tile.set_icon(icons[name])
+            tile.set_icon(icon("shield" if operator.role == "officer" else "user"))
             tile.setProperty("operator_id", operator.id)
             tile.clicked.connect(lambda _=False, op=operator: self.select(op))
             self._tile_group.addButton(tile)
