@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import traceback
 from collections.abc import Callable
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -204,6 +203,8 @@ class TaskRunner(QObject):
 
 def log_task_error(error: BaseException) -> None:
     """Log where a background error came from without its message (it may hold personal data)."""
+    import traceback  # a rare path: not imported before the first frame
+
     frames = "\n".join(
         f"  {frame.filename}:{frame.lineno} in {frame.name}"
         for frame in traceback.extract_tb(error.__traceback__)
