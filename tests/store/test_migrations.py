@@ -71,6 +71,57 @@ def test_migration_files_have_date_prefixes() -> None:
     assert all(name[:4].isdigit() and name[4] == "_" for name in names)
 
 
+def test_the_quick_head_agrees_with_alembic() -> None:
+    assert migrate.script_head() == migrate.head_revision()
+
+
+def _versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *files: str) -> str | None:
+    """script_head() over migration files with these revision lines (one string per file)."""
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    (versions / "__init__.py").write_text("")
+    for number, lines in enumerate(files):
+        (versions / f"2026_01_0{number}_{number:04d}_step.py").write_text(
+            f'"""A step."""\n\n{lines}\n\n\ndef upgrade() -> None:\n    pass\n'
+        )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", tmp_path)
+    migrate.script_head.cache_clear()
+    try:
+        return migrate.script_head()
+    finally:
+        migrate.script_head.cache_clear()
+
+
+def test_the_quick_head_follows_a_plain_chain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    head = _versions(
+        tmp_path,
+        monkeypatch,
+        'revision: str = "a1"\ndown_revision: str | None = None',
+        "revision = 'b2'\ndown_revision = 'a1'",
+    )
+    assert head == "b2"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        'revision = "b2"\ndown_revision = ("a1", "c3")',  # a merge
+        'revision = B2\ndown_revision = "a1"',  # a name, not a literal
+        'revision = "b2" + ""\ndown_revision = "a1"',  # an expression
+        'revision = None\ndown_revision = "a1"',
+        'down_revision = "a1"',  # no revision line
+        'revision = "b2"\ndown_revision = "zz"',  # a parent no file has
+        'revision = "b2"\ndown_revision = None',  # two heads
+    ],
+)
+def test_the_quick_head_leaves_anything_unusual_to_alembic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second: str
+) -> None:
+    assert _versions(tmp_path, monkeypatch, 'revision = "a1"\ndown_revision = None', second) is None
+
+
 def test_a_pending_migration_is_preceded_by_a_backup(
     config: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
