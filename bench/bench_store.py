@@ -200,7 +200,7 @@ def _operator(store: Store, role: str) -> Actor:
     return Actor(f"bench-{role}", f"Bench {role}", "officer" if role == "officer" else "volunteer")
 
 
-def bench_lookups(config: Config, count: int) -> None:
+def bench_lookups(config: Config, count: int) -> bool:
     rng = random.Random(7)
     ids = [_id_number(rng.randrange(count))[0] for _ in range(LOOKUPS)]
     names = [
@@ -231,7 +231,7 @@ def bench_lookups(config: Config, count: int) -> None:
             [lambda i=i: lookup.cached_resident(i) for i in ids],
             [lambda i=i: bare_by_id(i) for i in ids],
         )
-        report("lookup_by_id", ours, bare, 5, 1.5)
+        met = report("lookup_by_id", ours, bare, 5, 1.5)
 
         def ours_by_name(key: str) -> object:
             with store.lookup_connection() as conn:
@@ -241,7 +241,7 @@ def bench_lookups(config: Config, count: int) -> None:
             [lambda k=k: ours_by_name(k) for k in names],
             [lambda k=k: bare_by_name(k) for k in names],
         )
-        report("lookup_by_name", ours, bare, 5, 1.5)
+        met &= report("lookup_by_name", ours, bare, 5, 1.5)
 
         audited = ids[: max(200, LOOKUPS // 10)]
 
@@ -274,6 +274,7 @@ def bench_lookups(config: Config, count: int) -> None:
             warm=20,
         )
         report("lookup_by_id_audited", ours, bare, None, 0)
+    return met
 
 
 _BARE_CAPTURE = (
@@ -291,7 +292,7 @@ _BARE_EVENT = (
 )
 
 
-def bench_save() -> None:
+def bench_save() -> bool:
     """A captured submission saved through the service vs the same rows written by the driver."""
     from tests.strategies.payloads import make_payload
 
@@ -334,6 +335,7 @@ def bench_save() -> None:
             ("save_captured", lambda i, draft: bare_same_rows(draft), 2),
             ("save_captured_vs_one_insert", lambda i, draft: bare_one_row(f"k-{i}"), None),
         ]
+        met = True
         for name, bare_call, goal in baselines:
             ours_drafts = [capture.new_draft(volunteer).id for _ in range(SAVES)]
             bare_drafts = [capture.new_draft(volunteer).id for _ in range(SAVES)]
@@ -350,18 +352,19 @@ def bench_save() -> None:
                 chunk=50,
                 between=store.checkpoint,
             )
-            report(name, ours, bare, None, goal or 0)
+            met &= report(name, ours, bare, None, goal or 0)
         p50, p99 = percentiles(reviews)
         print(f"capture_review: p50={p50:.2f}ms p99={p99:.2f}ms (the payload rules, run on the "
               "review screen before Save; no database write)")  # fmt: skip
+    return met
 
 
 def main() -> int:
     print(f"store bench: {RESIDENTS:,} residents, {LOOKUPS} lookups, {SAVES} saves")
     config = prepared(RESIDENTS)
-    bench_lookups(config, RESIDENTS)
-    bench_save()
-    return 0
+    met = bench_lookups(config, RESIDENTS)
+    met &= bench_save()
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

@@ -76,8 +76,10 @@ def read_through(path: Path) -> None:
 
 def report(
     name: str, ours: list[float], bare: list[float], goal_p99: float | None, goal: float
-) -> None:
-    """Print one figure: p50/p99 of both paths and the p99 ratio; ``goal`` 0 means no goal."""
+) -> bool:
+    """Print one figure: p50/p99 of both paths and the p99 ratio; ``goal`` 0 means no goal.
+
+    Returns whether the figure meets its goal (always true without one)."""
     p50, p99 = percentiles(ours)
     bare50, bare99 = percentiles(bare)
     ratio = p99 / bare99
@@ -88,6 +90,7 @@ def report(
         f"{name}: p50={p50:.2f}ms p99={p99:.2f}ms bare_p50={bare50:.2f}ms bare_p99={bare99:.2f}ms "
         f"ratio={ratio:.2f} (goal {goals})"
     )
+    return not goal or (ratio <= goal and (goal_p99 is None or p99 <= goal_p99))
 
 
 def _free_port() -> int:
