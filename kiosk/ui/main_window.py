@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self._startup: StartupScreen | None = None
         self.sign_in_screen = SignInScreen(None, runner)
         self.sign_in_screen.signed_in.connect(self.accept_sign_in)
-        self.sign_in_screen.first_paint.connect(self._open_once, Qt.ConnectionType.QueuedConnection)
+        self.sign_in_screen.first_paint.connect(self._open_after_paint)
         self.navigator.add("sign_in", self.sign_in_screen)
         look = None
         if first_look is not None:  # here, not on the worker: the first frame is then sign-in
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
             from kiosk.ui.screens.startup import StartupScreen
 
             screen = self._startup = StartupScreen()
-            screen.first_paint.connect(self._open_once, Qt.ConnectionType.QueuedConnection)
+            screen.first_paint.connect(self._open_after_paint)
             screen.retry_clicked.connect(self._start_backend)
             self.navigator.add("startup", screen)
         return self._startup
@@ -170,6 +170,11 @@ class MainWindow(QMainWindow):
         self.set_training(look.training)
         self.sign_in_screen.show_operators(look.operators)
         self.navigator.go("sign_in")
+
+    @Slot()
+    def _open_after_paint(self) -> None:
+        """The first screen is being drawn: open the store once that paint is over, not inside it."""
+        QTimer.singleShot(0, self._open_once)
 
     @Slot()
     def _open_once(self) -> None:
@@ -409,7 +414,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Problem"), error_text(error), parent=self
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(box.deleteLater)
         box.setStandardButtons(QMessageBox.StandardButton.NoButton)
         box.addButton(self.tr("Close"), QMessageBox.ButtonRole.AcceptRole)
         box.open()

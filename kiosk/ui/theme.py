@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -89,8 +88,11 @@ def repolish(widget: QWidget) -> None:
 
     A widget not yet polished needs nothing: its first polish reads the property. Skipping it
     keeps ``style()`` out of the first frame, since wrapping the style sheet style in Python makes
-    PySide build the Python types of ``QStyle`` and its relatives (about 30 ms here).
+    PySide build the Python types of ``QStyle`` and its relatives (about 30 ms here). Code on the
+    way to the first frame does not call it (``Qt`` is imported here, see :mod:`kiosk.ui.qt_names`).
     """
+    from PySide6.QtCore import Qt
+
     if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         style = widget.style()
         style.unpolish(widget)

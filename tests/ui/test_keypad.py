@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from kiosk.ui.widgets import keypad as keypad_module
 from kiosk.ui.widgets.keypad import MASK_CHAR, Keypad
 
 
@@ -66,3 +68,20 @@ def test_keys_never_take_the_focus_from_the_keypad(qtbot: QtBot) -> None:
     qtbot.addWidget(keypad)
     assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in keypad.findChildren(QPushButton))
     assert keypad.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_the_display_is_restyled_only_when_it_turns_empty_or_not(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keypad = Keypad()
+    qtbot.addWidget(keypad)
+    keypad.show()
+    display = keypad.findChild(QLabel, "KeypadDisplay")
+    restyled: list[str] = []
+    monkeypatch.setattr(keypad_module, "repolish", lambda w: restyled.append(w.property("empty")))
+    assert display.property("empty") == "true"
+    for digit in "123":
+        keypad.press(digit)
+    keypad.backspace()
+    keypad.clear()
+    assert restyled == ["false", "true"]

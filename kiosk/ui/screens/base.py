@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ui.qt_names import plain_text
 from kiosk.ui.resources import icon
 from kiosk.ui.theme import repolish
 
@@ -15,15 +16,18 @@ Access = Literal["anyone", "setup", "operator", "officer"]
 any signed-in operator, or officers only. The navigator checks it; the services check again."""
 
 
-class Screen(QWidget):
-    """One full page of the kiosk. Subclasses set ``access`` and implement the two hooks."""
+class Screen(QFrame):
+    """One full page of the kiosk. Subclasses set ``access`` and implement the two hooks.
+
+    A ``QFrame`` (without a frame), so the theme's background reaches it: Qt paints a style sheet
+    background for frames, not for other subclasses of ``QWidget``.
+    """
 
     access: ClassVar[Access] = "operator"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
     def retranslateUi(self) -> None:
         """Set every visible text in the current language (called at start and on LanguageChange)."""
@@ -52,8 +56,7 @@ def label(role: str | None = None, *, wrap: bool = True) -> QLabel:
     if role:
         widget.setProperty("role", role)
     widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    return widget
+    return plain_text(widget)
 
 
 def button(role: str | None = None, icon_name: str | None = None) -> QPushButton:

@@ -11,7 +11,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,6 +28,7 @@ from kiosk.services.base import Actor, SignInLocked, WrongPin
 from kiosk.services.pins import MAX_PIN_LENGTH, MIN_PIN_LENGTH
 from kiosk.ui.errors import error_text, paused_text
 from kiosk.ui.i18n import arg
+from kiosk.ui.qt_names import no_horizontal_scroll_bar
 from kiosk.ui.resources import icon
 from kiosk.ui.screens.base import Screen, label, show_message
 from kiosk.ui.tasks import TaskRunner
@@ -112,7 +113,7 @@ class SignInScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self._tiles)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        no_horizontal_scroll_bar(scroll)
 
         self._who = label("subtitle")
         self._message = label("error")

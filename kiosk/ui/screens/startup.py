@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.ui.qt_names import align
 from kiosk.ui.screens.base import Screen, button, label, show_message
 
 
@@ -21,9 +22,9 @@ class StartupScreen(Screen):
         self._painted = False
         self._failed = False
         self._title = label("title")
-        self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        align(self._title, "AlignCenter")
         self._hint = label("hint")
-        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        align(self._hint, "AlignCenter")
         self._error = label("error")
         self._error.hide()
         self._retry = button("primary", "power")
@@ -37,7 +38,11 @@ class StartupScreen(Screen):
         layout.addWidget(self._hint)
         layout.addSpacing(24)
         layout.addWidget(self._error)
-        layout.addWidget(self._retry, 0, Qt.AlignmentFlag.AlignHCenter)
+        retry_row = QHBoxLayout()  # the button centred, at its own width
+        retry_row.addStretch(1)
+        retry_row.addWidget(self._retry)
+        retry_row.addStretch(1)
+        layout.addLayout(retry_row)
         layout.addStretch(1)
         self.retranslateUi()
 

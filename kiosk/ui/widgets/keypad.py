@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ui.qt_names import align, focus_policy
 from kiosk.ui.resources import icon
 from kiosk.ui.theme import repolish
 
@@ -38,11 +39,12 @@ class Keypad(QWidget):
         self._max_length = max_length
         self._value = ""
         self._placeholder = ""
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        focus_policy(self, "StrongFocus")
 
         self._display = QLabel()
         self._display.setObjectName("KeypadDisplay")
-        self._display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        align(self._display, "AlignCenter")
+        self._display.setProperty("empty", "true")
         self._display.setWordWrap(True)
 
         grid = QGridLayout()
@@ -64,7 +66,7 @@ class Keypad(QWidget):
         grid.addWidget(self._back_button, 3, 2)
         self._ok_button = QPushButton()
         self._ok_button.setProperty("role", "primary")
-        self._ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        focus_policy(self._ok_button, "NoFocus")
         self._ok_button.setIcon(icon("check", "#FFFFFF"))
         self._ok_button.setIconSize(QSize(32, 32))
         self._ok_button.clicked.connect(self.submit)
@@ -81,7 +83,7 @@ class Keypad(QWidget):
     def _key(self, text: str) -> QPushButton:
         button = QPushButton(text)
         button.setProperty("role", "key")
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        focus_policy(button, "NoFocus")
         button.setIconSize(QSize(36, 36))
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         return button
@@ -133,8 +135,10 @@ class Keypad(QWidget):
             self._display.setText(" ".join(MASK_CHAR * len(self._value)))
         else:
             self._display.setText(self._value)
-        self._display.setProperty("empty", "true" if empty else "false")
-        repolish(self._display)
+        shown = "true" if empty else "false"
+        if self._display.property("empty") != shown:  # restyled only when it changes
+            self._display.setProperty("empty", shown)
+            repolish(self._display)
         self._ok_button.setEnabled(len(self._value) >= self._min_length)
 
     # --- Qt ------------------------------------------------------------------------------------
@@ -152,6 +156,8 @@ class Keypad(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The physical keyboard: digits, Backspace, Delete/Escape, Enter."""
+        from PySide6.QtCore import Qt  # not before the first frame (kiosk.ui.qt_names)
+
         key = event.key()
         text = event.text()
         if len(text) == 1 and text in DIGITS:

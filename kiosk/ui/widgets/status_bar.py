@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import arg
+from kiosk.ui.qt_names import focus_policy, plain_text
 from kiosk.ui.resources import icon, icon_pixmap
 
 Link = Literal["starting", "not_enrolled", "online", "offline", "busy", "reenrol", "error"]
@@ -139,14 +140,14 @@ class StatusArea(QFrame):
         self._operator: OperatorBadge | None = None
 
         self._operator_label = QLabel()
-        self._operator_label.setTextFormat(Qt.TextFormat.PlainText)
+        plain_text(self._operator_label)
         self._operator_label.setWordWrap(True)  # a long name takes two lines, never a cut
         self._link_icon = LinkIcon("#FFFFFF")
         self._link_label = QLabel()
-        self._link_label.setTextFormat(Qt.TextFormat.PlainText)
+        plain_text(self._link_label)
         self._link_label.setWordWrap(True)
         self._waiting_label = QLabel()
-        self._waiting_label.setTextFormat(Qt.TextFormat.PlainText)
+        plain_text(self._waiting_label)
         link = QVBoxLayout()
         link.setSpacing(0)
         link.addWidget(self._link_label)
@@ -172,7 +173,7 @@ class StatusArea(QFrame):
         button = QPushButton()
         button.setProperty("role", "nav")
         button.setIconSize(QSize(32, 32))
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        focus_policy(button, "NoFocus")
         return button
 
     @Slot(object)

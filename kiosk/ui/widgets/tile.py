@@ -1,15 +1,17 @@
 """A big checkable tile for a person: icon, name and role, the name wrapping instead of being cut.
 
 A QPushButton never wraps its text, and Vietnamese full names run long ("Nguyễn Thị Phương
-Thảo"), so the tile draws its texts with word-wrapping labels and takes its size from them.
+Thảo"), so the tile draws its texts with word-wrapping labels and takes its size from them. A press
+on a label is the tile's: a label ignores the mouse, and Qt passes what a child ignores to its parent.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ui.qt_names import plain_text
 from kiosk.ui.theme import repolish
 
 ICON_PX = 40
@@ -24,8 +26,8 @@ class Tile(QPushButton):
         self.setCheckable(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._icon = QLabel()
-        self._icon.setFixedSize(ICON_PX, ICON_PX)
-        self._icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._icon.setFixedWidth(ICON_PX)  # as tall as the tile: a label centres its picture
+        self._icon.setMinimumHeight(ICON_PX)
         self.title = QLabel()
         self.subtitle = QLabel()
         texts = QVBoxLayout()
@@ -33,16 +35,14 @@ class Tile(QPushButton):
         texts.addStretch(1)
         for text in (self.title, self.subtitle):
             text.setWordWrap(True)
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            texts.addWidget(text)
+            texts.addWidget(plain_text(text))
         texts.addStretch(1)
         self.title.setProperty("role", "tileTitle")
         self.toggled.connect(self._restyle)
         layout = self._layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(14)
-        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self._icon)
         layout.addLayout(texts, 1)
 
     def _restyle(self, checked: bool) -> None:
