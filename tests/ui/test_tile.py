@@ -10,18 +10,23 @@ from kiosk.ui.resources import icon
 from kiosk.ui.widgets.tile import ICON_PX, Tile
 
 
+def _shown_tile(qtbot: QtBot, name: str, role: str, height: int) -> Tile:
+    tile = Tile()
+    qtbot.addWidget(tile)
+    tile.set_texts(name, role)
+    tile.set_icon(icon("user"))
+    tile.resize(320, height)
+    tile.show()
+    qtbot.waitExposed(tile)
+    return tile
+
+
 def _icon_label(tile: Tile) -> QLabel:
     return next(label for label in tile.findChildren(QLabel) if label.pixmap().width())
 
 
 def test_a_tap_on_the_name_or_the_icon_selects_the_tile(qtbot: QtBot) -> None:
-    tile = Tile()
-    qtbot.addWidget(tile)
-    tile.set_texts("Nguyễn Thị Phương Thảo", "Tình nguyện viên")
-    tile.set_icon(icon("user"))
-    tile.resize(320, 120)
-    tile.show()
-    qtbot.waitExposed(tile)
+    tile = _shown_tile(qtbot, "Nguyễn Thị Phương Thảo", "Tình nguyện viên", 120)
     name, icon_label = tile.title, _icon_label(tile)
     assert icon_label.pixmap().width() == ICON_PX
     for child in (name, icon_label):
@@ -35,13 +40,7 @@ def test_a_tap_on_the_name_or_the_icon_selects_the_tile(qtbot: QtBot) -> None:
 
 
 def test_the_icon_sits_in_the_middle_of_the_tile_height(qtbot: QtBot) -> None:
-    tile = Tile()
-    qtbot.addWidget(tile)
-    tile.set_texts("Trần Văn An", "Cán bộ")
-    tile.set_icon(icon("user"))
-    tile.resize(320, 140)
-    tile.show()
-    qtbot.waitExposed(tile)
+    tile = _shown_tile(qtbot, "Trần Văn An", "Cán bộ", 140)
     icon_label = _icon_label(tile)
     middle = icon_label.mapTo(tile, icon_label.rect().center()).y()
     assert abs(middle - tile.rect().center().y()) <= 1
