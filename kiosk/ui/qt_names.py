@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
 
 FocusPolicy = Literal["NoFocus", "StrongFocus"]
-Alignment = Literal["AlignCenter", "AlignLeft|AlignVCenter"]
+Alignment = Literal["AlignCenter"]
 
 
 def plain_text(label: QLabel) -> QLabel:

@@ -15,8 +15,6 @@ def test_each_setting_reaches_qt_as_its_enum_value(qtbot: QtBot) -> None:
     qtbot.addWidget(label)
     assert plain_text(label) is label
     assert label.textFormat() == Qt.TextFormat.PlainText
-    align(label, "AlignLeft|AlignVCenter")
-    assert label.alignment() == Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     align(label, "AlignCenter")
     assert label.alignment() == Qt.AlignmentFlag.AlignCenter
     focus_policy(label, "StrongFocus")
