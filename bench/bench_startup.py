@@ -6,7 +6,7 @@ operator's tile on the sign-in screen, so the screen is drawn with the data it n
 the bare window: its only label; see ``startup_child.py``). Goal: ratio ≤ 1.5.
 ``BENCH_STARTUP_ROUNDS`` lowers the number of rounds (default 31: with 15, the median ratio of
 the same code moved between 1.41 and 1.56 from one run to the next on this shared machine; with
-31 it held at 1.42-1.43). The ratio is of the medians;
+31 it held at 1.42-1.44). The ratio is of the medians;
 the ratio of the minimums (the runs least disturbed by the other work of a shared machine) is
 printed beside it. Where valgrind is installed, a second line gives the instructions each start
 executes up to that frame (callgrind): the same every run, whatever else the machine does.
