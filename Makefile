@@ -10,12 +10,12 @@ export QT_QPA_PLATFORM ?= offscreen
 I18N_TS := assets/i18n/kiosk_vi.ts assets/i18n/kiosk_en.ts
 I18N_QM := $(I18N_TS:.ts=.qm)
 
-.PHONY: setup translations i18n-update run test lint format schema bench screenshots clean
+.PHONY: setup translations i18n-update run test lint format schema bench screenshots build clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,intake]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,intake,build]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -63,6 +63,11 @@ bench: setup translations
 # Every screen at 1366x768 under Xvfb, in Vietnamese, into docs/screenshots/ (needs xvfb-run).
 screenshots: setup translations
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python tools/screenshots.py
+
+# The PyInstaller bundle (build.spec) in dist/kiosk/, then its self-test, which prints OK.
+build: setup translations
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build build.spec
+	dist/kiosk/kiosk --smoke
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .bench-cache build dist $(I18N_QM)

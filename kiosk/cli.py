@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kiosk import __version__
 from kiosk.config import ConfigError, load_config
 
 __all__ = ["main"]
@@ -27,6 +28,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--kiosk", action="store_true", help="fullscreen kiosk mode; leaving needs an officer PIN"
     )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="self-test of an installed kiosk: the window offscreen on a temporary store; prints OK",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     backup = commands.add_parser("backup", help="write a checked, encrypted copy of the database")
     backup.add_argument(
@@ -55,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kiosk`` script."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.smoke:
+        from kiosk.app import smoke
+
+        return smoke()
     if args.command is None:
         # Imported here so that backup, restore and check never load Qt.
         from kiosk.app import run
