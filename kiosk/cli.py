@@ -2,8 +2,8 @@
 ``restore``, ``check``, ``enrol`` and ``export-queue`` are the officer's and technician's tools
 (``backup`` also exports the unsent queue beside the copy).
 
-Errors an officer can act on (wrong key, damaged file, missing database) print one clear line
-and exit 1; usage errors exit 2.  Nothing here prints personal data.
+Errors an officer can act on (wrong key, damaged file, missing database, a folder that cannot be
+written) print one clear line and exit 1; usage errors exit 2.  Nothing here prints personal data.
 """
 
 from __future__ import annotations
@@ -89,7 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return cli_store.check(config)
         return cli_sync.run_command(config, args)
-    except (StoreError, KeyMissingError, ConfigError, SyncError) as exc:
+    except (StoreError, KeyMissingError, ConfigError, SyncError, OSError) as exc:
+        # OSError: a folder that cannot be written, e.g. a backup stick that is not plugged in
         print(f"kiosk: error: {exc}", file=sys.stderr)
         return 1
 

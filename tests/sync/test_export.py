@@ -162,6 +162,19 @@ def test_the_commands(
     assert len(server_ids(server)) == 12
 
 
+def test_a_backup_where_it_cannot_write_says_so(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stick that is not there (a file stands where its folder would be): one line, exit 1."""
+    not_a_drive = tmp_path / "K:"
+    not_a_drive.write_text("not a drive", encoding="utf-8")
+    assert kiosk_cli.main(["backup", str(not_a_drive / "kiosk-backups")]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("kiosk: error: ")
+    assert str(not_a_drive) in error
+    assert kiosk_cli.main(["check"]) == 0
+
+
 def test_an_unenrolled_kiosk_cannot_export(store: Store, tmp_path: Path) -> None:
     add_verified(store, 1)
     assert kiosk_cli.main(["export-queue", str(tmp_path / "x.queue")]) == 1
