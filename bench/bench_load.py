@@ -47,7 +47,7 @@ import psycopg  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench.common import intake_server, percentiles  # noqa: E402
+from bench.common import intake_server, percentiles, record  # noqa: E402
 from intake.auth import issue_enrol_code  # noqa: E402
 from intake.db import make_engine  # noqa: E402
 from intake.models import Submission  # noqa: E402
@@ -313,6 +313,15 @@ def _report(backend: str, result: dict[str, Any], count: int, ids: set[str]) -> 
         f"{goodput:.2f} of 1x (goal >= {GOAL}); database {count} rows, {len(ids)} distinct ids, "
         f"{len(told)} told accepted/duplicate: "
         + ("nothing lost or doubled" if intact else "MISMATCH")
+    )
+    record(
+        f"load[{backend}]",
+        f"at 10x: {levels[-1].accepted / levels[-1].seconds:.0f} rec/s accepted"
+        + ("" if intact else "; MISMATCH in the database"),
+        f"ratio >= {GOAL}, nothing lost or doubled",
+        f"1x, the sustainable rate: {base:.0f} rec/s accepted",
+        f"{goodput:.2f}",
+        intact and goodput >= GOAL,
     )
     return intact and goodput >= GOAL
 

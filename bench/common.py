@@ -2,11 +2,14 @@
 
 Every benchmark prints ``name: p50=… p99=… bare_p50=… bare_p99=… ratio=… (goal …)`` where the
 ratio is p99 over the baseline's p99, both timed alternately in chunks so that machine noise
-hits both alike.
+hits both alike. Each figure also gets its row in ``bench/results.md`` (:func:`record`).
 """
 
 from __future__ import annotations
 
+import datetime
+import os
+import platform
 import shutil
 import socket
 import statistics
@@ -19,9 +22,30 @@ from pathlib import Path
 
 import requests
 
-__all__ = ["intake_server", "interleaved", "percentiles", "read_through", "report", "time_calls"]
+__all__ = [
+    "intake_server",
+    "interleaved",
+    "percentiles",
+    "read_through",
+    "record",
+    "report",
+    "time_calls",
+]
 
 ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results.md"
+_RESULTS_HEAD = """# Benchmark results
+
+Written by `make bench` (`bench/common.py`, `record`): one row per figure, replaced each time its
+benchmark runs. Every baseline is measured in the same run, on the same machine, as the figure it
+is compared with; what each benchmark does is in its module's docstring. Figures on a shared
+machine move from run to run: the goal is judged on the run, not on one row copied elsewhere.
+A quick run with smaller counts (the `BENCH_*` variables) writes its rows too: the committed file
+comes from a plain `make bench`.
+
+| figure | measured | goal | baseline (same run) | ratio | goal met | date | machine |
+|---|---|---|---|---|---|---|---|
+"""
 START_TIMEOUT = 30.0
 
 
@@ -75,11 +99,18 @@ def read_through(path: Path) -> None:
 
 
 def report(
-    name: str, ours: list[float], bare: list[float], goal_p99: float | None, goal: float
+    name: str,
+    ours: list[float],
+    bare: list[float],
+    goal_p99: float | None,
+    goal: float,
+    *,
+    baseline: str,
 ) -> bool:
     """Print one figure: p50/p99 of both paths and the p99 ratio; ``goal`` 0 means no goal.
 
-    Returns whether the figure meets its goal (always true without one)."""
+    Records its row (``baseline`` names what ``bare`` timed); returns whether the figure meets
+    its goal (always true without one)."""
     p50, p99 = percentiles(ours)
     bare50, bare99 = percentiles(bare)
     ratio = p99 / bare99
@@ -90,7 +121,51 @@ def report(
         f"{name}: p50={p50:.2f}ms p99={p99:.2f}ms bare_p50={bare50:.2f}ms bare_p99={bare99:.2f}ms "
         f"ratio={ratio:.2f} (goal {goals})"
     )
-    return not goal or (ratio <= goal and (goal_p99 is None or p99 <= goal_p99))
+    met = not goal or (ratio <= goal and (goal_p99 is None or p99 <= goal_p99))
+    record(
+        name,
+        f"p99 {p99:.2f} ms (p50 {p50:.2f})",
+        goals,
+        f"{baseline}: p99 {bare99:.2f} ms (p50 {bare50:.2f})",
+        f"{ratio:.2f}",
+        met if goal else None,
+    )
+    return met
+
+
+def machine() -> str:
+    """The machine a figure was measured on: processor, cores, memory, system."""
+    model = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("model name"):
+                model = " ".join(line.split(":", 1)[1].split())
+                break
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()}"
+
+
+def record(
+    figure: str, measured: str, goal: str, baseline: str, ratio: str, met: bool | None
+) -> None:
+    """Put ``figure``'s row into ``bench/results.md``, replacing the row it had (``met`` None:
+    no goal, for information). The other figures' rows stay as their last run left them."""
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    verdict = {True: "yes", False: "**no**", None: "n/a"}[met]
+    cells = [f"`{figure}`", measured, goal, baseline, ratio, verdict]
+    cells += [datetime.date.today().isoformat(), machine()]
+    row = "| " + " | ".join(cell(c) for c in cells) + " |"
+    rows: dict[str, str] = {}
+    if RESULTS.is_file():
+        for line in RESULTS.read_text(encoding="utf-8").splitlines():
+            if line.startswith("| `"):
+                rows[line.split("`")[1]] = line
+    rows[figure] = row
+    RESULTS.write_text(_RESULTS_HEAD + "\n".join(rows.values()) + "\n", encoding="utf-8")
 
 
 def _free_port() -> int:
