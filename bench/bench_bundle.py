@@ -42,7 +42,9 @@ def _build(name: str, target: list[str]) -> float:
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level",
                "ERROR", "--distpath", str(out / "dist"), "--workpath", str(out / "work"), *target]  # fmt: skip
     started = time.perf_counter()
-    with (out / "build.log").open("wb") as log:  # PyInstaller's own lines: not on the bench's output
+    with (out / "build.log").open(
+        "wb"
+    ) as log:  # PyInstaller's own lines: not on the bench's output
         done = subprocess.run(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, check=False)
     if done.returncode:
         raise SystemExit(f"bench_bundle: building {name} failed; see {out / 'build.log'}")

@@ -2,6 +2,107 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BrandPicker</name>
+    <message>
+        <source>Other brand</source>
+        <translation>Other brand</translation>
+    </message>
+    <message>
+        <source>Type the brand</source>
+        <translation>Type the brand</translation>
+    </message>
+</context>
+<context>
+    <name>ColourPicker</name>
+    <message>
+        <source>White</source>
+        <translation>White</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>Black</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Grey</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Blue or green</source>
+        <translation>Blue or green</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation>Brown</translation>
+    </message>
+    <message>
+        <source>Other colour</source>
+        <translation>Other colour</translation>
+    </message>
+    <message>
+        <source>Type the colour</source>
+        <translation>Type the colour</translation>
+    </message>
+</context>
+<context>
+    <name>DateEntry</name>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>One day later</source>
+        <translation>One day later</translation>
+    </message>
+    <message>
+        <source>One day earlier</source>
+        <translation>One day earlier</translation>
+    </message>
+    <message>
+        <source>One month later</source>
+        <translation>One month later</translation>
+    </message>
+    <message>
+        <source>One month earlier</source>
+        <translation>One month earlier</translation>
+    </message>
+    <message>
+        <source>One year later</source>
+        <translation>One year later</translation>
+    </message>
+    <message>
+        <source>One year earlier</source>
+        <translation>One year earlier</translation>
+    </message>
+    <message>
+        <source>Ten years later</source>
+        <translation>Ten years later</translation>
+    </message>
+    <message>
+        <source>Ten years earlier</source>
+        <translation>Ten years earlier</translation>
+    </message>
+</context>
+<context>
     <name>Durations</name>
     <message numerus="yes">
         <source>%n minute(s)</source>
@@ -182,6 +283,21 @@
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Are you still there?</translation>
+    </message>
+    <message>
+        <source>To protect residents&apos; information, this screen locks in %1 seconds. Tap to keep working.</source>
+        <translation>To protect residents&apos; information, this screen locks in %1 seconds. Tap to keep working.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>I am still here</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>OK</source>
@@ -194,6 +310,36 @@
     <message>
         <source>Delete one digit</source>
         <translation>Delete one digit</translation>
+    </message>
+</context>
+<context>
+    <name>KindPicker</name>
+    <message>
+        <source>Car</source>
+        <translation>Car</translation>
+    </message>
+    <message>
+        <source>Motorbike</source>
+        <translation>Motorbike</translation>
+    </message>
+    <message>
+        <source>Electric motorbike</source>
+        <translation>Electric motorbike</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceClassPicker</name>
+    <message>
+        <source>Issued before 2025</source>
+        <translation>Issued before 2025</translation>
+    </message>
+    <message>
+        <source>Issued from 2025</source>
+        <translation>Issued from 2025</translation>
     </message>
 </context>
 <context>
@@ -260,6 +406,17 @@
     <message>
         <source>Community house kiosk</source>
         <translation>Community house kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>space</source>
+        <translation>space</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -374,6 +531,68 @@
     </message>
 </context>
 <context>
+    <name>PaperChips</name>
+    <message>
+        <source>Registration certificate</source>
+        <translation>Registration certificate</translation>
+    </message>
+    <message>
+        <source>Sale contract</source>
+        <translation>Sale contract</translation>
+    </message>
+    <message>
+        <source>Handwritten sale paper</source>
+        <translation>Handwritten sale paper</translation>
+    </message>
+    <message>
+        <source>No papers</source>
+        <translation>No papers</translation>
+    </message>
+</context>
+<context>
+    <name>PlateKeypad</name>
+    <message>
+        <source>The plate is complete: press OK.</source>
+        <translation>The plate is complete: press OK.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot come here on a plate.</source>
+        <translation>“%1” cannot come here on a plate.</translation>
+    </message>
+    <message>
+        <source>Plate number</source>
+        <translation>Plate number</translation>
+    </message>
+    <message>
+        <source>This plate does not fit the kind of vehicle chosen.</source>
+        <translation>This plate does not fit the kind of vehicle chosen.</translation>
+    </message>
+    <message>
+        <source>Registered in: %1</source>
+        <translation>Registered in: %1</translation>
+    </message>
+    <message>
+        <source>Code %1 is not in the list of provinces: check it.</source>
+        <translation>Code %1 is not in the list of provinces: check it.</translation>
+    </message>
+    <message>
+        <source>Type the letters and digits; dots and dashes come by themselves.</source>
+        <translation>Type the letters and digits; dots and dashes come by themselves.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Clear the plate</source>
+        <translation>Clear the plate</translation>
+    </message>
+    <message>
+        <source>Delete one character</source>
+        <translation>Delete one character</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Contacting the ward&apos;s server…</source>
@@ -418,6 +637,18 @@
     <message>
         <source>Off</source>
         <translation>Off</translation>
+    </message>
+    <message>
+        <source>On-screen keyboard</source>
+        <translation>On-screen keyboard</translation>
+    </message>
+    <message>
+        <source>Typing Vietnamese</source>
+        <translation>Typing Vietnamese</translation>
+    </message>
+    <message>
+        <source>Hold a key</source>
+        <translation>Hold a key</translation>
     </message>
     <message>
         <source>Station %1, enrolled with the ward&apos;s server %2 (%3, %4).</source>

@@ -2,6 +2,107 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>BrandPicker</name>
+    <message>
+        <source>Other brand</source>
+        <translation>Hãng khác</translation>
+    </message>
+    <message>
+        <source>Type the brand</source>
+        <translation>Nhập tên hãng xe</translation>
+    </message>
+</context>
+<context>
+    <name>ColourPicker</name>
+    <message>
+        <source>White</source>
+        <translation>Trắng</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>Đen</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Bạc</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Xám</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Đỏ</translation>
+    </message>
+    <message>
+        <source>Blue or green</source>
+        <translation>Xanh</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Vàng</translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation>Nâu</translation>
+    </message>
+    <message>
+        <source>Other colour</source>
+        <translation>Màu khác</translation>
+    </message>
+    <message>
+        <source>Type the colour</source>
+        <translation>Nhập màu xe</translation>
+    </message>
+</context>
+<context>
+    <name>DateEntry</name>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>One day later</source>
+        <translation>Thêm một ngày</translation>
+    </message>
+    <message>
+        <source>One day earlier</source>
+        <translation>Bớt một ngày</translation>
+    </message>
+    <message>
+        <source>One month later</source>
+        <translation>Thêm một tháng</translation>
+    </message>
+    <message>
+        <source>One month earlier</source>
+        <translation>Bớt một tháng</translation>
+    </message>
+    <message>
+        <source>One year later</source>
+        <translation>Thêm một năm</translation>
+    </message>
+    <message>
+        <source>One year earlier</source>
+        <translation>Bớt một năm</translation>
+    </message>
+    <message>
+        <source>Ten years later</source>
+        <translation>Thêm mười năm</translation>
+    </message>
+    <message>
+        <source>Ten years earlier</source>
+        <translation>Bớt mười năm</translation>
+    </message>
+</context>
+<context>
     <name>Durations</name>
     <message numerus="yes">
         <source>%n minute(s)</source>
@@ -179,6 +280,21 @@
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Bạn vẫn đang sử dụng máy?</translation>
+    </message>
+    <message>
+        <source>To protect residents&apos; information, this screen locks in %1 seconds. Tap to keep working.</source>
+        <translation>Để bảo vệ thông tin của người dân, màn hình sẽ tự khoá sau %1 giây. Chạm vào màn hình để tiếp tục làm việc.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>Tôi vẫn đang sử dụng</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>OK</source>
@@ -191,6 +307,36 @@
     <message>
         <source>Delete one digit</source>
         <translation>Xoá một số</translation>
+    </message>
+</context>
+<context>
+    <name>KindPicker</name>
+    <message>
+        <source>Car</source>
+        <translation>Ô tô</translation>
+    </message>
+    <message>
+        <source>Motorbike</source>
+        <translation>Xe máy</translation>
+    </message>
+    <message>
+        <source>Electric motorbike</source>
+        <translation>Xe máy điện</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceClassPicker</name>
+    <message>
+        <source>Issued before 2025</source>
+        <translation>Cấp trước năm 2025</translation>
+    </message>
+    <message>
+        <source>Issued from 2025</source>
+        <translation>Cấp từ năm 2025</translation>
     </message>
 </context>
 <context>
@@ -257,6 +403,17 @@
     <message>
         <source>Community house kiosk</source>
         <translation>Máy hỗ trợ người dân tại nhà văn hoá</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>space</source>
+        <translation>dấu cách</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
     </message>
 </context>
 <context>
@@ -371,6 +528,68 @@
     </message>
 </context>
 <context>
+    <name>PaperChips</name>
+    <message>
+        <source>Registration certificate</source>
+        <translation>Giấy đăng ký xe</translation>
+    </message>
+    <message>
+        <source>Sale contract</source>
+        <translation>Hợp đồng mua bán</translation>
+    </message>
+    <message>
+        <source>Handwritten sale paper</source>
+        <translation>Giấy mua bán viết tay</translation>
+    </message>
+    <message>
+        <source>No papers</source>
+        <translation>Không có giấy tờ</translation>
+    </message>
+</context>
+<context>
+    <name>PlateKeypad</name>
+    <message>
+        <source>The plate is complete: press OK.</source>
+        <translation>Biển số đã đủ: bấm Xác nhận.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot come here on a plate.</source>
+        <translation>Không thể có “%1” ở vị trí này của biển số.</translation>
+    </message>
+    <message>
+        <source>Plate number</source>
+        <translation>Biển số</translation>
+    </message>
+    <message>
+        <source>This plate does not fit the kind of vehicle chosen.</source>
+        <translation>Biển số này không đúng với loại xe đã chọn.</translation>
+    </message>
+    <message>
+        <source>Registered in: %1</source>
+        <translation>Nơi đăng ký: %1</translation>
+    </message>
+    <message>
+        <source>Code %1 is not in the list of provinces: check it.</source>
+        <translation>Mã %1 không có trong danh sách tỉnh, thành: vui lòng kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>Type the letters and digits; dots and dashes come by themselves.</source>
+        <translation>Nhập chữ và số như trên biển; dấu chấm, gạch ngang máy tự thêm.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <source>Clear the plate</source>
+        <translation>Xoá cả biển số</translation>
+    </message>
+    <message>
+        <source>Delete one character</source>
+        <translation>Xoá một ký tự</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Contacting the ward&apos;s server…</source>
@@ -415,6 +634,18 @@
     <message>
         <source>Off</source>
         <translation>Tắt</translation>
+    </message>
+    <message>
+        <source>On-screen keyboard</source>
+        <translation>Bàn phím trên màn hình</translation>
+    </message>
+    <message>
+        <source>Typing Vietnamese</source>
+        <translation>Gõ tiếng Việt</translation>
+    </message>
+    <message>
+        <source>Hold a key</source>
+        <translation>Giữ phím</translation>
     </message>
     <message>
         <source>Station %1, enrolled with the ward&apos;s server %2 (%3, %4).</source>

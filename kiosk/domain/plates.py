@@ -8,6 +8,7 @@ there only decides between layouts that share the same characters (``30A-123.45`
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -18,6 +19,7 @@ from typing import Literal
 from kiosk.domain.errors import DomainError
 
 __all__ = [
+    "PLATE_LETTERS",
     "PLATE_PROVINCES",
     "VEHICLE_KINDS",
     "InvalidPlate",
@@ -26,6 +28,7 @@ __all__ = [
     "check_chassis_number",
     "check_engine_number",
     "parse_plate",
+    "plate_prefix",
 ]
 
 VehicleKind = Literal["car", "motorbike", "electric_motorbike", "other"]
@@ -59,7 +62,10 @@ PLATE_PROVINCES: Mapping[str, str] = MappingProxyType(
 """Province code on plates -> province (Circular 58/2020 table; not checked against the text, so an
 unlisted code from 11 to 99 is only a warning)."""
 
-_SERIES_LETTERS = frozenset("ABCDEFGHKLMNPSTUVXYZ")
+PLATE_LETTERS: tuple[str, ...] = tuple("ABCDĐEFGHKLMNPSTUVXYZ")
+"""The letters of today's plates in alphabetical order (Đ after D), for a keypad: the series letters
+and the Đ of ``MĐ`` and ``TĐ``.  :func:`plate_prefix` says where each may go."""
+_SERIES_LETTERS = frozenset(PLATE_LETTERS) - {"Đ"}
 """Letters a plate series may use (no I, J, O, Q, R, W)."""
 _OBSOLETE_CAR_LETTERS = frozenset("IJOQW")
 """Extra letters seen on obsolete 4-digit car plates only (R is the trailer special series)."""
@@ -129,12 +135,27 @@ def _military_display(groups: tuple[str, ...]) -> str:
     return f"{series}-{number[:2]}-{number[2:]}"
 
 
+_Part = str | tuple[str, ...]
+"""One group of a layout: its spellings in the layout notation (one, or a tuple of alternatives)."""
+
+_NOTATION = {"#": "[0-9]", "@": "[A-ZĐ]"}
+"""Layout notation: ``#`` is a digit, ``@`` a letter (``A-Z`` or ``Đ``), anything else itself."""
+_FILLERS = {"#": "1", "@": "A"}
+"""What stands for a character not typed yet: ``1`` and ``A`` break no rule a layout checks
+(province 11 and up, series letters, a digit 1-9 after the letter, a serial not all zeros)."""
+
+
 @dataclass(frozen=True)
 class _Layout:
-    """One way a plate can be written; ``kinds`` may carry it, ``native`` prefer it."""
+    """One way a plate can be written; ``kinds`` may carry it, ``native`` prefer it.
+
+    ``shapes`` spells out every length and alternative of the layout in the notation
+    (``##@#####``), for reading a plate that is only begun.
+    """
 
     name: str
     pattern: re.Pattern[str]
+    shapes: tuple[str, ...]
     display: Callable[[tuple[str, ...]], str]
     default_kind: VehicleKind
     kinds: frozenset[str]
@@ -143,12 +164,13 @@ class _Layout:
 
 _CAR = frozenset({"car", "other"})
 _BIKE = frozenset({"motorbike", "electric_motorbike", "other"})
-_SPECIAL = "|".join(_SPECIAL_SERIES)
-_DIPLOMATIC = "|".join(_DIPLOMATIC_SERIES)
 
 
 def _layout(
-    name: str, pattern: str, display: Callable[[tuple[str, ...]], str], kinds: frozenset[str]
+    name: str,
+    parts: tuple[_Part, ...],
+    display: Callable[[tuple[str, ...]], str],
+    kinds: frozenset[str],
 ) -> _Layout:
     default: VehicleKind
     if name.startswith("car"):
@@ -159,27 +181,31 @@ def _layout(
         default, native = "motorbike", frozenset({"motorbike", "electric_motorbike"})
     else:
         default, native = "other", frozenset({"other"})
-    return _Layout(name, re.compile(pattern), display, default, kinds, native)
+    groups = [(part,) if isinstance(part, str) else part for part in parts]
+    pattern = "".join(
+        "(" + "|".join("".join(_NOTATION.get(c, re.escape(c)) for c in alt) for alt in group) + ")"
+        for group in groups
+    )
+    shapes = tuple("".join(spelling) for spelling in itertools.product(*groups))
+    return _Layout(name, re.compile(pattern), shapes, display, default, kinds, native)
 
 
 # In order of preference when several layouts fit the same characters (formats reference §3).
 _LAYOUTS = (
-    _layout("car5", r"([0-9]{2})([A-ZĐ])([0-9]{5})", _car_display, _CAR),
-    _layout("car4", r"([0-9]{2})([A-ZĐ])([0-9]{4})", _car_display, _CAR),
-    _layout(
-        "electric", r"([0-9]{2})(MĐ[0-9])([0-9]{5})", _motorbike_display, _BIKE - {"motorbike"}
-    ),
-    _layout("motorbike5", r"([0-9]{2})([A-ZĐ][0-9])([0-9]{5})", _motorbike_display, _BIKE),
-    _layout("motorbike4", r"([0-9]{2})([A-ZĐ][0-9])([0-9]{4})", _motorbike_display, _BIKE),
-    _layout("special", rf"([0-9]{{2}})({_SPECIAL})([0-9]{{4,5}})", _car_display, _CAR),
-    _layout("motorbike2", r"([0-9]{2})([A-ZĐ]{2})([0-9]{5})", _motorbike_display, _BIKE),
+    _layout("car5", ("##", "@", "#####"), _car_display, _CAR),
+    _layout("car4", ("##", "@", "####"), _car_display, _CAR),
+    _layout("electric", ("##", "MĐ#", "#####"), _motorbike_display, _BIKE - {"motorbike"}),
+    _layout("motorbike5", ("##", "@#", "#####"), _motorbike_display, _BIKE),
+    _layout("motorbike4", ("##", "@#", "####"), _motorbike_display, _BIKE),
+    _layout("special", ("##", _SPECIAL_SERIES, ("####", "#####")), _car_display, _CAR),
+    _layout("motorbike2", ("##", "@@", "#####"), _motorbike_display, _BIKE),
     _layout(
         "diplomatic",
-        rf"([0-9]{{2}})([0-9]{{3}})({_DIPLOMATIC})([0-9]{{2,3}})",
+        ("##", "###", _DIPLOMATIC_SERIES, ("##", "###")),
         _diplomatic_display,
         _ALL_KINDS,
     ),
-    _layout("military", r"([A-ZĐ]{2})([0-9]{4})", _military_display, _ALL_KINDS),
+    _layout("military", ("@@", "####"), _military_display, _ALL_KINDS),
 )
 
 
@@ -288,6 +314,58 @@ def parse_plate(text: str, kind: str | None = None) -> Plate:
     if kind is None:
         return chosen.plate
     return replace(chosen.plate, kind=_KIND_NAMES[kind])
+
+
+def _begun(layout: _Layout, compact: str) -> str | None:
+    """The display of the first plate of this layout that starts with ``compact``, if any."""
+    for shape in layout.shapes:
+        if len(compact) > len(shape):
+            continue
+        filled = compact + "".join(_FILLERS.get(c, c) for c in shape[len(compact) :])
+        match = layout.pattern.fullmatch(filled)
+        result = None if match is None else _candidate(layout, match)
+        if isinstance(result, _Candidate):
+            return result.plate.display
+    return None
+
+
+def _cut(display: str, count: int) -> str:
+    """``display`` up to its ``count``-th plate character (punctuation after it left out)."""
+    kept = 0
+    for index, char in enumerate(display):
+        if kept == count:
+            return display[:index]
+        if char in _KEEP:
+            kept += 1
+    return display
+
+
+def plate_prefix(text: str, kind: str | None = None) -> str | None:
+    """A plate being typed, written as far as it goes; None when no plate can start like this.
+
+    ``parse_plate`` and this share the layouts and rules: ``text`` is a possible start when some
+    layout, filled up with characters that break no rule, reads as a plate ``kind`` may carry.  So
+    ``03`` (no province below 11), ``30I`` (no series I on 5-digit plates), a sixth digit after
+    ``30A`` for a car: None.  A whole plate gives its ``parse_plate`` display; a begun one is
+    punctuated the way the first layout that can still finish it writes plates (``30A123`` ->
+    ``30A-123``), the kind's own layouts first.  Never raises.
+    """
+    if kind is not None and kind not in _ALL_KINDS:
+        return None
+    if not isinstance(text, str) or len(text) > _MAX_INPUT:
+        return None
+    try:
+        return parse_plate(text, kind).display
+    except InvalidPlate:
+        pass
+    compact, _ = _compact(text)
+    layouts = [layout for layout in _LAYOUTS if kind is None or kind in layout.kinds]
+    layouts.sort(key=lambda layout: kind is not None and kind not in layout.native)
+    for layout in layouts:
+        display = _begun(layout, compact)
+        if display is not None:
+            return _cut(display, len(compact))
+    return None
 
 
 _FRAME = re.compile(r"[A-Z0-9.\-]{5,20}")

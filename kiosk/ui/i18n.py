@@ -70,12 +70,13 @@ class Translations(QObject):
         if loaded:
             self._app.installTranslator(translator)
             self._translator = translator
-        # Deliver the LanguageChange now rather than on the next loop turn: every screen shows the
-        # new language by the time the tap that asked for it returns.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        # The locale first, so that widgets writing dates and numbers on LanguageChange use it.
         QLocale.setDefault(
             QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
         )
+        # Deliver the LanguageChange now rather than on the next loop turn: every screen shows the
+        # new language by the time the tap that asked for it returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self._language = language
         self.language_changed.emit(language)
         return loaded

@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from kiosk.ui.backend import Backend
     from kiosk.ui.screens.startup import StartupScreen
     from kiosk.ui.sync_worker import SyncWorker
+    from kiosk.ui.widgets.idle_warning import IdleWarning
+    from kiosk.ui.widgets.osk import InputMethod, KeyboardHost
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +133,11 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(self, preferences.idle_lock_seconds * 1000)
         self.idle.idle.connect(self.lock_for_idle)
+        self.idle.warning.connect(self._warn_idle)
+        self.idle.resumed.connect(self._idle_resumed)
+        self._idle_warning: IdleWarning | None = None
+        self.keyboard: KeyboardHost | None = None
+        """The on-screen keyboard, once the screens with text fields exist."""
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
@@ -231,6 +238,7 @@ class MainWindow(QMainWindow):
         from kiosk.ui.screens.operators import OperatorsScreen
         from kiosk.ui.screens.settings import SettingsScreen
         from kiosk.ui.screens.setup import SetupScreen
+        from kiosk.ui.widgets.osk import KeyboardHost
 
         self.setup_screen = SetupScreen(backend, self.runner, self.translations)
         self.setup_screen.finished.connect(self._setup_finished)
@@ -241,6 +249,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.sign_in_screen.set_backend(backend)
+        self.keyboard = KeyboardHost(self, self._input_method())
+        self.keyboard.set_enabled(self.preferences.keyboard_on(self.kiosk_mode))
         self.home_screen = HomeScreen(backend, self.runner, self.navigator)
         self.home_screen.sync_now_clicked.connect(self.sync_now)
         self.status_changed.connect(self.home_screen.set_status)
@@ -302,6 +312,9 @@ class MainWindow(QMainWindow):
     def _end_session(self) -> Actor | None:
         actor, self.actor = self.actor, None
         self.idle.disarm()
+        self._idle_resumed()  # the notice before the lock goes with it
+        if self.keyboard is not None:
+            self.keyboard.hide()
         self.navigator.clear_personal_data()
         self.status_area.set_operator(None)
         if actor is not None and self.backend is not None:
@@ -326,6 +339,21 @@ class MainWindow(QMainWindow):
         )
         self.navigator.go("sign_in")
         self.locked.emit()
+
+    @Slot()
+    def _warn_idle(self) -> None:
+        """20 s before the lock: a large notice, one tap to stay."""
+        if self._idle_warning is None:
+            from kiosk.ui.widgets.idle_warning import IdleWarning
+
+            self._idle_warning = IdleWarning(self, self.idle.remaining_ms)
+            self._idle_warning.stay.connect(self.idle.arm)
+        self._idle_warning.open()
+
+    @Slot()
+    def _idle_resumed(self) -> None:
+        if self._idle_warning is not None:
+            self._idle_warning.close_notice()
 
     def _refused(self, name: str) -> None:
         log.warning("navigation to %s refused for role %s", name, self._role())
@@ -392,18 +420,25 @@ class MainWindow(QMainWindow):
         old, self.preferences = self.preferences, preferences
         changes = {
             name: getattr(preferences, name)
-            for name in ("language", "text_size", "idle_lock_seconds")
+            for name in Preferences._fields
             if getattr(preferences, name) != getattr(old, name)
         }
         if not changes:
             return
         self._apply_preferences(preferences)
         self.idle.set_timeout_ms(preferences.idle_lock_seconds * 1000)
+        if self.keyboard is not None:
+            self.keyboard.set_method(self._input_method())
+            self.keyboard.set_enabled(preferences.keyboard_on(self.kiosk_mode))
         if self.backend is not None:
             self.settings_screen.set_preferences(preferences)
         self.runner.db(self._save_preferences, preferences).run()
         if self.actor is not None and self.backend is not None:
             self.runner.db(self.backend.record_preferences, self.actor, changes).run()
+
+    def _input_method(self) -> InputMethod:
+        method = self.preferences.input_method
+        return "vni" if method == "vni" else "long_press" if method == "long_press" else "telex"
 
     # --- errors and leaving -------------------------------------------------------------------
     @Slot(object)

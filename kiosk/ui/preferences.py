@@ -1,4 +1,4 @@
-"""The station's display preferences: language, text size, idle-lock delay.
+"""The station's display preferences: language, text size, idle-lock delay, the on-screen keyboard.
 
 They are needed before the first paint, before the database is open, so they live in a small
 TOML file beside the kiosk's config (``ui.toml`` in the config dir), not in the database. Saving
@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 PREFERENCES_FILE = "ui.toml"
 IDLE_CHOICES = (60, 90, 120, 180, 300)
 DEFAULT_IDLE_SECONDS = 90
+KEYBOARD_CHOICES = ("auto", "on", "off")
+"""``auto``: the on-screen keyboard is on in kiosk mode (a touch screen) and off in a window."""
+INPUT_METHODS = ("telex", "vni", "long_press")
 
 
 class Preferences(NamedTuple):
@@ -28,6 +31,12 @@ class Preferences(NamedTuple):
     language: str = DEFAULT_LANGUAGE
     text_size: str = DEFAULT_TEXT_SIZE
     idle_lock_seconds: int = DEFAULT_IDLE_SECONDS
+    keyboard: str = "auto"
+    input_method: str = "telex"
+
+    def keyboard_on(self, kiosk_mode: bool) -> bool:
+        """Whether the on-screen keyboard shows for text fields."""
+        return self.keyboard == "on" or (self.keyboard == "auto" and kiosk_mode)
 
     def with_changes(self, **changes: object) -> Preferences:
         """A checked copy with some fields changed."""
@@ -41,7 +50,9 @@ def _checked(prefs: Preferences) -> Preferences:
     idle = prefs.idle_lock_seconds
     if isinstance(idle, bool) or not isinstance(idle, int) or not 30 <= idle <= 3600:
         idle = DEFAULT_IDLE_SECONDS
-    return Preferences(language, text_size, idle)
+    keyboard = prefs.keyboard if prefs.keyboard in KEYBOARD_CHOICES else "auto"
+    method = prefs.input_method if prefs.input_method in INPUT_METHODS else "telex"
+    return Preferences(language, text_size, idle, keyboard, method)
 
 
 def load_preferences(config_dir: Path) -> Preferences:
@@ -63,6 +74,8 @@ def load_preferences(config_dir: Path) -> Preferences:
             language=str(raw.get("language", defaults.language)),
             text_size=str(raw.get("text_size", defaults.text_size)),
             idle_lock_seconds=raw.get("idle_lock_seconds", defaults.idle_lock_seconds),
+            keyboard=str(raw.get("keyboard", defaults.keyboard)),
+            input_method=str(raw.get("input_method", defaults.input_method)),
         )
     )
 
@@ -76,6 +89,8 @@ def save_preferences(config_dir: Path, prefs: Preferences) -> None:
         f'language = "{prefs.language}"\n'
         f'text_size = "{prefs.text_size}"\n'
         f"idle_lock_seconds = {prefs.idle_lock_seconds}\n"
+        f'keyboard = "{prefs.keyboard}"\n'
+        f'input_method = "{prefs.input_method}"\n'
     )
     temporary = path.with_suffix(".toml.tmp")
     with temporary.open("w", encoding="utf-8") as out:

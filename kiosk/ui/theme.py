@@ -1,6 +1,9 @@
-"""The look: the QSS template filled from one text-size factor, and the shipped font as the default."""
+"""The look: the QSS template filled from one text-size factor and the colour roles, and the
+shipped font as the default."""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
@@ -14,6 +17,59 @@ DEFAULT_TEXT_SIZE = "normal"
 BASE_PT = 18  # DESIGN §7: base text at least 18 pt
 MIN_TARGET_PX = 64  # DESIGN §7: touch targets at least 64 × 64 px
 
+
+# The theme's colours by role: kiosk.qss names only these (a test checks it).
+COLOURS: dict[str, str] = {
+    "ink": "#111111",  # body text
+    "paper": "#F4F1EA",  # the page
+    "white": "#FFFFFF",  # cards, fields, plain buttons; text on dark buttons and bars
+    "hint_ink": "#333333",
+    "muted_ink": "#4A4A4A",  # an empty keypad's placeholder
+    "accent": "#0B4F9C",  # primary buttons, headlines, focus
+    "accent_ink": "#0B3A75",  # text of plain buttons
+    "accent_pressed": "#073A73",
+    "accent_soft": "#D6E4F5",  # a plain button or key being pressed
+    "danger": "#A3001B",
+    "danger_pressed": "#73000F",
+    "error_ink": "#7A0014",
+    "error_paper": "#FDE7EA",
+    "notice_ink": "#0B3A1F",
+    "notice_paper": "#E3F4E8",
+    "notice_line": "#1B6E3A",
+    "line": "#6B6B6B",
+    "line_strong": "#4A4A4A",
+    "grey_paper": "#E2E2E2",  # disabled buttons, the scroll bar's track
+    "disabled_ink": "#333333",
+    "disabled_line": "#8A8A8A",
+    "bar": "#1F2933",  # the status bar, the keyboard's frame
+    "training": "#FFC400",
+}
+
+TextSize = Literal["body", "large"]
+# Every text colour on every background it is drawn on, and how big that text is: body text (the
+# base 18 pt and buttons) needs 7:1, titles and headlines (22 pt and up) 4.5:1 (WCAG 1.4.6).
+TEXT_PAIRS: tuple[tuple[str, str, TextSize], ...] = (
+    ("ink", "paper", "body"),
+    ("ink", "white", "body"),  # cards, fields, tiles, keys
+    ("hint_ink", "paper", "body"),
+    ("hint_ink", "white", "body"),
+    ("muted_ink", "white", "body"),
+    ("accent", "paper", "large"),  # headline
+    ("accent_ink", "white", "body"),
+    ("accent_ink", "accent_soft", "body"),
+    ("ink", "accent_soft", "body"),  # a key being pressed
+    ("white", "accent", "body"),
+    ("white", "accent_pressed", "body"),
+    ("white", "danger", "body"),
+    ("white", "danger_pressed", "body"),
+    ("error_ink", "error_paper", "body"),
+    ("notice_ink", "notice_paper", "body"),
+    ("disabled_ink", "grey_paper", "body"),
+    ("white", "bar", "body"),
+    ("bar", "white", "body"),  # a pressed navigation button
+    ("ink", "training", "body"),
+)
+MIN_CONTRAST: dict[TextSize, float] = {"body": 7.0, "large": 4.5}
 
 BUTTON_BORDER_PX = 3
 BUTTON_PAD_V_PX = 4
@@ -65,7 +121,7 @@ def build_stylesheet(family: str, scale: float) -> str:
     """The theme's QSS with its sizes and font family filled in."""
     qss = asset_path("theme", "kiosk.qss").read_text(encoding="utf-8")
     # Plain ${name} placeholders: string.Template would compile its pattern before the first frame.
-    for name, value in {"family": family, **theme_sizes(scale)}.items():
+    for name, value in {"family": family, **theme_sizes(scale), **COLOURS}.items():
         qss = qss.replace("${" + name + "}", str(value))
     if "${" in qss:
         raise ValueError(

@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Wiring, create_window, shut_down
 from kiosk.config import Config, load_config
 from kiosk.services.pins import PinParams
+from kiosk.ui.i18n import Translations
 from kiosk.ui.main_window import MainWindow
 
 HERE = Path(__file__).parent
@@ -92,3 +94,13 @@ def window(qtbot: QtBot, qapp: QApplication, config: Config, qm_dir: Path) -> It
     main_window._exit_allowed = True
     main_window.close()
     shut_down(main_window)
+
+
+@pytest.fixture
+def vietnamese(qapp: QApplication, qm_dir: Path) -> Iterator[Translations]:
+    """Translations to switch a widget test to Vietnamese; afterwards none, and the locale before."""
+    locale = QLocale()
+    translations = Translations(qapp, qm_dir)
+    yield translations
+    translations.uninstall()
+    QLocale.setDefault(locale)

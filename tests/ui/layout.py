@@ -12,6 +12,9 @@ more than the size the layout gave its widget, or the widget reaches outside the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
@@ -20,8 +23,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.resources import load_fonts
+from kiosk.ui.theme import apply_theme
 
 MIN_TARGET_PX = 64
 LAYOUT_PASSES = 5
@@ -126,3 +134,47 @@ def assert_layout_ok(window: QWidget) -> None:
     """Fail with the list of layout problems, if any."""
     problems = layout_problems(window)
     assert problems == [], "layout problems:\n" + "\n".join(problems)
+
+
+# --- one widget alone, in the kiosk's theme -----------------------------------------------------
+
+WIDGET_SIZES = ((1366, 768), (1280, 800))
+"""The touch screens of the community houses: a widget must fit each alone."""
+
+
+@cache
+def _font_family() -> str:
+    return load_fonts()
+
+
+@contextmanager
+def themed(app: QApplication, text_size: str) -> Iterator[None]:
+    """The kiosk's theme at ``text_size`` for the time of a test; the application's look after."""
+    sheet, font = app.styleSheet(), app.font()
+    apply_theme(app, _font_family(), text_size)
+    try:
+        yield
+    finally:
+        app.setStyleSheet(sheet)
+        app.setFont(font)
+
+
+def widget_problems(qtbot: QtBot, make: Callable[[], QWidget]) -> list[str]:
+    """The layout problems of a widget made by ``make``, alone at the top of a window of each of
+    :data:`WIDGET_SIZES` (a window that cannot be that small is a problem too)."""
+    problems = []
+    for width, height in WIDGET_SIZES:
+        window = QWidget()
+        qtbot.addWidget(window)
+        column = QVBoxLayout(window)
+        column.addWidget(make())
+        column.addStretch(1)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        where = f"{width}×{height}"
+        if window.size().toTuple() != (width, height):
+            problems.append(f"{where}: the window cannot be that small ({window.size()})")
+        problems += [f"{where}: {problem}" for problem in layout_problems(window)]
+        window.close()
+    return problems

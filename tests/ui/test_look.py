@@ -82,7 +82,7 @@ def test_an_unknown_theme_placeholder_is_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "theme").mkdir()
-    (tmp_path / "theme" / "kiosk.qss").write_text("QLabel { color: ${ink}; }", "utf-8")
+    (tmp_path / "theme" / "kiosk.qss").write_text("QLabel { color: ${glow}; }", "utf-8")
     monkeypatch.setenv("KIOSK_ASSETS", str(tmp_path))
-    with pytest.raises(ValueError, match=r"\$\{ink\}"):
+    with pytest.raises(ValueError, match=r"\$\{glow\}"):
         build_stylesheet("Noto Sans", 1.0)

@@ -29,6 +29,7 @@ from kiosk.ui.screens.base import Screen, button, card, column_page, label, show
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.widgets.choice import ChoiceRow
 from kiosk.ui.widgets.keypad import Keypad
+from kiosk.ui.widgets.osk import set_field_kind
 from kiosk.ui.widgets.tile import Tile
 
 PAGES = ("overview", "name", "pin", "confirm", "disable")
@@ -84,6 +85,7 @@ class OperatorsScreen(Screen):
         self.pages.addWidget(column_page(self._overview, self.reset_button, self.disable_button))
         # adding: name and role
         self.name_field = QLineEdit()
+        set_field_kind(self.name_field, "name")
         self.name_field.setMaxLength(100)
         self.name_field.returnPressed.connect(self._name_entered)
         self.role_choice = ChoiceRow(("volunteer", "officer"))

@@ -24,7 +24,7 @@ from kiosk.sync.enrol import Enrolled
 from kiosk.ui.backend import Backend
 from kiosk.ui.errors import error_text
 from kiosk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, arg, duration_text
-from kiosk.ui.preferences import IDLE_CHOICES, Preferences
+from kiosk.ui.preferences import IDLE_CHOICES, INPUT_METHODS, Preferences
 from kiosk.ui.screens.base import Screen, button, card, column_page, label, show_message
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import TEXT_SCALES
@@ -97,6 +97,12 @@ class SettingsScreen(Screen):
         self._training_title = label("subtitle")
         self.training_choice = ChoiceRow((True, False))
         self.training_choice.chosen.connect(self._set_training)
+        self._keyboard_title = label("subtitle")
+        self.keyboard_choice = ChoiceRow(("on", "off"))
+        self.keyboard_choice.chosen.connect(lambda v: self._change(keyboard=v))
+        self._method_title = label("subtitle")
+        self.method_choice = ChoiceRow(INPUT_METHODS)
+        self.method_choice.chosen.connect(lambda v: self._change(input_method=v))
         self._station_text = label("hint")
         self.exit_button = button("danger", "power")
         self.exit_button.clicked.connect(self._ask_exit_pin)
@@ -104,14 +110,16 @@ class SettingsScreen(Screen):
 
         grid = QHBoxLayout()
         grid.setSpacing(40)
+        left = (self._language_title, self.language_choice, self._text_title, self.text_choice)
+        right = (self._training_title, self.training_choice, self._idle_title, self.idle_choice)
         for widgets in (
-            (self._language_title, self.language_choice, self._text_title, self.text_choice),
-            (self._training_title, self.training_choice, self._idle_title, self.idle_choice),
+            (*left, self._keyboard_title, self.keyboard_choice),
+            (*right, self._method_title, self.method_choice),
         ):
             column = QVBoxLayout()
             column.setSpacing(10)
             for index, widget in enumerate(widgets):
-                if index == 2:
+                if index and index % 2 == 0:
                     column.addSpacing(14)
                 column.addWidget(widget)
             column.addStretch(1)
@@ -194,6 +202,9 @@ class SettingsScreen(Screen):
         self.language_choice.set_value(self._preferences.language)
         self.text_choice.set_value(self._preferences.text_size)
         self.idle_choice.set_value(self._preferences.idle_lock_seconds)
+        on = self._preferences.keyboard_on(self._kiosk_mode)
+        self.keyboard_choice.set_value("on" if on else "off")
+        self.method_choice.set_value(self._preferences.input_method)
 
     def _show_info(self, info: StationInfo) -> None:
         self._info = info
@@ -296,6 +307,10 @@ class SettingsScreen(Screen):
         self.idle_choice.set_labels([duration_text(s) for s in IDLE_CHOICES])
         self._training_title.setText(self.tr("Training mode"))
         self.training_choice.set_labels([self.tr("On"), self.tr("Off")])
+        self._keyboard_title.setText(self.tr("On-screen keyboard"))
+        self.keyboard_choice.set_labels([self.tr("On"), self.tr("Off")])
+        self._method_title.setText(self.tr("Typing Vietnamese"))
+        self.method_choice.set_labels(["Telex", "VNI", self.tr("Hold a key")])
         info = self._info
         if info is None:
             station = ""

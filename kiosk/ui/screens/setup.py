@@ -17,6 +17,7 @@ from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.widgets.choice import ChoiceRow
 from kiosk.ui.widgets.enrol_form import EnrolForm, enrol_error_text, enrolled_text
 from kiosk.ui.widgets.keypad import Keypad
+from kiosk.ui.widgets.osk import set_field_kind
 
 STEPS = ("language", "station", "name", "pin", "confirm")
 
@@ -89,6 +90,7 @@ class SetupScreen(Screen):
 
         # 3. the first officer's name
         self.name_field = QLineEdit()
+        set_field_kind(self.name_field, "name")
         self.name_field.setMaxLength(100)
         self.name_field.returnPressed.connect(self._name_entered)
         self._name_next = button("primary", "check")

@@ -15,6 +15,7 @@ from kiosk.sync.errors import BadResponse, Refused, ServerBusy, TimedOut, Unreac
 from kiosk.ui.backend import UnsentRecords
 from kiosk.ui.errors import error_text
 from kiosk.ui.i18n import arg
+from kiosk.ui.widgets.osk import set_field_kind
 
 CODE_MAX = 64
 URL_MAX = 300
@@ -78,12 +79,14 @@ class EnrolForm(QWidget):
         super().__init__(parent)
         self._server_caption = QLabel()
         self.server_field = QLineEdit()
+        set_field_kind(self.server_field, "latin")
         self.server_field.setMaxLength(URL_MAX)
         self.server_field.setInputMethodHints(
             Qt.InputMethodHint.ImhUrlCharactersOnly | Qt.InputMethodHint.ImhNoAutoUppercase
         )
         self._code_caption = QLabel()
         self.code_field = QLineEdit()
+        set_field_kind(self.code_field, "latin")
         self.code_field.setMaxLength(CODE_MAX)
         self.code_field.setInputMethodHints(
             Qt.InputMethodHint.ImhNoAutoUppercase | Qt.InputMethodHint.ImhNoPredictiveText

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -12,6 +14,71 @@ from kiosk.ui.theme import repolish
 
 MASK_CHAR = "●"
 DIGITS = "0123456789"
+
+
+class EditablePad(Protocol):
+    """What the physical keyboard's editing keys act on (:func:`edit_key`)."""
+
+    def backspace(self) -> None: ...
+    def clear(self) -> None: ...
+    def submit(self) -> None: ...
+
+
+def key_button(text: str = "", icon_name: str | None = None) -> QPushButton:
+    """A keypad key: big, growing with the room it has, never taking the focus from its keypad."""
+    button = QPushButton(text)
+    button.setProperty("role", "key")
+    focus_policy(button, "NoFocus")
+    if icon_name:
+        button.setIcon(icon(icon_name))
+    button.setIconSize(QSize(36, 36))
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return button
+
+
+def ok_button() -> QPushButton:
+    """A keypad's OK: the primary button, with a check mark."""
+    button = QPushButton()
+    button.setProperty("role", "primary")
+    focus_policy(button, "NoFocus")
+    button.setIcon(icon("check", "#FFFFFF"))
+    button.setIconSize(QSize(32, 32))
+    return button
+
+
+def display_label() -> QLabel:
+    """The big line above a keypad's keys that shows what was typed."""
+    display = QLabel()
+    display.setObjectName("KeypadDisplay")
+    align(display, "AlignCenter")
+    display.setProperty("empty", "true")
+    display.setWordWrap(True)
+    return display
+
+
+def show_on_display(display: QLabel, text: str, placeholder: str) -> None:
+    """Show ``text``, or ``placeholder`` in the empty style; restyled only when that changes."""
+    display.setText(text or placeholder)
+    shown = "false" if text else "true"
+    if display.property("empty") != shown:
+        display.setProperty("empty", shown)
+        repolish(display)
+
+
+def edit_key(pad: EditablePad, event: QKeyEvent) -> bool:
+    """Backspace, Delete/Escape (clear) and Enter from the physical keyboard; False for other keys."""
+    from PySide6.QtCore import Qt  # not before the first frame (kiosk.ui.qt_names)
+
+    key = event.key()
+    if key == Qt.Key.Key_Backspace:
+        pad.backspace()
+    elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Escape):
+        pad.clear()
+    elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        pad.submit()
+    else:
+        return False
+    return True
 
 
 class Keypad(QWidget):
@@ -41,34 +108,24 @@ class Keypad(QWidget):
         self._placeholder = ""
         focus_policy(self, "StrongFocus")
 
-        self._display = QLabel()
-        self._display.setObjectName("KeypadDisplay")
-        align(self._display, "AlignCenter")
-        self._display.setProperty("empty", "true")
-        self._display.setWordWrap(True)
+        self._display = display_label()
 
         grid = QGridLayout()
         grid.setSpacing(8)
         self._digit_buttons: dict[str, QPushButton] = {}
         for index, digit in enumerate("1234567890"):
-            button = self._key(digit)
+            button = key_button(digit)
             button.clicked.connect(lambda _=False, d=digit: self.press(d))
             self._digit_buttons[digit] = button
             row, col = divmod(index, 3) if digit != "0" else (3, 1)
             grid.addWidget(button, row, col)
-        self._clear_button = self._key("")
-        self._clear_button.setIcon(icon("clear"))
+        self._clear_button = key_button(icon_name="clear")
         self._clear_button.clicked.connect(self.clear)
         grid.addWidget(self._clear_button, 3, 0)
-        self._back_button = self._key("")
-        self._back_button.setIcon(icon("backspace"))
+        self._back_button = key_button(icon_name="backspace")
         self._back_button.clicked.connect(self.backspace)
         grid.addWidget(self._back_button, 3, 2)
-        self._ok_button = QPushButton()
-        self._ok_button.setProperty("role", "primary")
-        focus_policy(self._ok_button, "NoFocus")
-        self._ok_button.setIcon(icon("check", "#FFFFFF"))
-        self._ok_button.setIconSize(QSize(32, 32))
+        self._ok_button = ok_button()
         self._ok_button.clicked.connect(self.submit)
         grid.addWidget(self._ok_button, 4, 0, 1, 3)
 
@@ -79,14 +136,6 @@ class Keypad(QWidget):
         layout.addLayout(grid)
         self.retranslateUi()
         self._refresh()
-
-    def _key(self, text: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setProperty("role", "key")
-        focus_policy(button, "NoFocus")
-        button.setIconSize(QSize(36, 36))
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        return button
 
     # --- state ---------------------------------------------------------------------------------
     def value(self) -> str:
@@ -128,17 +177,8 @@ class Keypad(QWidget):
             self.submitted.emit(value)
 
     def _refresh(self) -> None:
-        empty = not self._value
-        if empty:
-            self._display.setText(self._placeholder)
-        elif self._masked:
-            self._display.setText(" ".join(MASK_CHAR * len(self._value)))
-        else:
-            self._display.setText(self._value)
-        shown = "true" if empty else "false"
-        if self._display.property("empty") != shown:  # restyled only when it changes
-            self._display.setProperty("empty", shown)
-            repolish(self._display)
+        shown = " ".join(MASK_CHAR * len(self._value)) if self._masked else self._value
+        show_on_display(self._display, shown, self._placeholder)
         self._ok_button.setEnabled(len(self._value) >= self._min_length)
 
     # --- Qt ------------------------------------------------------------------------------------
@@ -156,17 +196,8 @@ class Keypad(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The physical keyboard: digits, Backspace, Delete/Escape, Enter."""
-        from PySide6.QtCore import Qt  # not before the first frame (kiosk.ui.qt_names)
-
-        key = event.key()
         text = event.text()
         if len(text) == 1 and text in DIGITS:
             self.press(text)
-        elif key == Qt.Key.Key_Backspace:
-            self.backspace()
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Escape):
-            self.clear()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submit()
-        else:
+        elif not edit_key(self, event):
             super().keyPressEvent(event)
