@@ -4,12 +4,16 @@ Run under a virtual display (the real X11 platform, not offscreen, so fonts rend
 
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py
 
+``--text-size largest --out DIR`` renders the same screens at another text size into another folder
+(for looking at them; docs/screenshots/ holds the normal size).
+
 It works on a throw-away config and data dir with synthetic people and records (none real), and
 drives the real window, database and services: what the pictures show is what the kiosk does.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -29,6 +33,7 @@ from kiosk.config import load_config  # noqa: E402
 from kiosk.services.base import Actor, Role, system_clock  # noqa: E402
 from kiosk.services.capture import CaptureService  # noqa: E402
 from kiosk.services.verify import VerifyService  # noqa: E402
+from kiosk.ui.idle import WARNING_MS  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
 from tests.strategies.payloads import make_payload  # noqa: E402
 
@@ -92,15 +97,80 @@ def seed(window: MainWindow, officer: Actor) -> None:
             )
 
 
+def shoot_keyboard(app: QApplication, window: MainWindow, shoot: Callable[[str], None]) -> None:
+    """A name typed on the on-screen keyboard's own keys, in Telex: "nguyeenx thij huwowngf"."""
+    window.change_preferences(window.preferences.with_changes(keyboard="on"))
+    screen = window.operators_screen
+    screen.start_adding()
+    window.activateWindow()  # no window manager under Xvfb: the focus follows only an active window
+    wait_until(app, window.isActiveWindow)
+    screen.name_field.setFocus()
+    assert window.keyboard is not None
+    wait_until(app, window.keyboard.is_shown)
+    keyboard = window.keyboard.keyboard()
+    for key in "nguyeenx thij huwowngf":
+        (keyboard.space_key if key == " " else keyboard.keys[key]).click()
+    shoot("14-keyboard-telex")
+    window.change_preferences(window.preferences.with_changes(keyboard="auto"))
+
+
+def shoot_inputs(app: QApplication, out: Path) -> list[str]:
+    """The touch inputs of the visit screens, each on a kiosk-sized page of its own."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from kiosk.ui.widgets.date_entry import DateEntry
+    from kiosk.ui.widgets.pickers import ColourPicker, KindPicker, PaperChips
+    from kiosk.ui.widgets.plate_pad import PlateKeypad
+
+    plate = PlateKeypad(kind="motorbike")
+    for key in "29B12345":
+        plate.press(key)
+    when = DateEntry(minimum=date(1940, 1, 1), maximum=date(2026, 12, 5))
+    when.set_value(date(2025, 3, 14))
+    kind, colour, papers = KindPicker(), ColourPicker(), PaperChips()
+    kind.button_for("motorbike").click()
+    colour.set_value("Đỏ")
+    papers.set_value(["registration_certificate", "handwritten_sale_paper"])
+    pages: list[str] = []
+    for name, widgets in (
+        ("15-plate-keypad", (plate,)),
+        ("16-date-entry", (when,)),
+        ("17-pickers", (kind, colour, papers)),
+    ):
+        page = QWidget()
+        page.setObjectName("Screen")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(40, 24, 40, 24)
+        column.setSpacing(32)
+        for widget in widgets:
+            column.addWidget(widget)
+        column.addStretch(1)
+        page.setFixedSize(*SIZE)
+        page.show()
+        wait_until(app, lambda: True)
+        path = out / f"{name}.png"
+        page.grab().save(str(path))
+        pages.append(str(path))
+        page.close()
+    return pages
+
+
 def main() -> int:
     """Take the pictures; prints each file written."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--text-size", default="normal", choices=("normal", "large", "largest"))
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    out: Path = args.out
     if not os.environ.get("DISPLAY"):
         print("tools/screenshots.py needs a display: run it under xvfb-run (see its docstring)")
         return 2
     # The Makefile exports QT_QPA_PLATFORM=offscreen for the tests; pictures use the real X11
     # platform, so the fonts are rendered as on a kiosk.
     os.environ["QT_QPA_PLATFORM"] = "xcb"
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as temp:
         env = {
             "KIOSK_CONFIG_DIR": f"{temp}/config",
@@ -113,6 +183,7 @@ def main() -> int:
         window = create_window(
             app, load_config(env), wiring=Wiring(translations=build_translations(qm_dir))
         )
+        window.change_preferences(window.preferences.with_changes(text_size=args.text_size))
         window.resize(*SIZE)
         window.move(0, 0)
         window.show()
@@ -120,14 +191,14 @@ def main() -> int:
 
         def shoot(name: str) -> None:
             settle(app, window)
-            path = OUT / f"{name}.png"
+            path = out / f"{name}.png"
             window.grab().save(str(path))
-            shots.append(str(path.relative_to(ROOT)))
+            shots.append(str(path))
 
         # the very first frame, drawn while the database opens on the worker
         wait_until(app, lambda: window.startup._painted)
-        window.grab().save(str(OUT / "00-starting.png"))
-        shots.append("docs/screenshots/00-starting.png")
+        window.grab().save(str(out / "00-starting.png"))
+        shots.append(str(out / "00-starting.png"))
         wait_until(app, lambda: window.navigator.current() == "setup")
         setup = window.setup_screen
         shoot("01-setup-language")
@@ -186,6 +257,12 @@ def main() -> int:
         shoot("11-sign-in-paused")
 
         window.accept_sign_in(Actor(officer.operator_id, officer.name, "officer"))
+        window.navigator.go("operators")
+        window.operators_screen.start_adding()
+        window.operators_screen.name_field.setText("Hoàng Thị Mai Anh")
+        window.idle.set_timeout_ms(WARNING_MS + 100)
+        wait_until(app, lambda: window.idle.remaining_ms() <= WARNING_MS)
+        shoot("12a-idle-warning")
         window.lock_for_idle()
         settle(app, window)
         shoot("12-locked-after-idle")
@@ -197,6 +274,13 @@ def main() -> int:
         window.accept_sign_in(Actor(volunteer.id, volunteer.name, "volunteer"))
         window.home_screen.refresh()
         shoot("13-home-volunteer-training")
+
+        window.accept_sign_in(Actor(officer.operator_id, officer.name, "officer"))
+        window.navigator.go("operators")
+        shoot_keyboard(app, window, shoot)
+        window.sign_out()
+        settle(app, window)
+        shots += shoot_inputs(app, out)
 
         window._exit_allowed = True
         window.close()

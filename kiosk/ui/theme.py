@@ -43,6 +43,7 @@ COLOURS: dict[str, str] = {
     "disabled_line": "#8A8A8A",
     "bar": "#1F2933",  # the status bar, the keyboard's frame
     "training": "#FFC400",
+    "scrim": "rgba(17, 17, 17, 190)",  # over a screen behind a notice; no text is drawn on it
 }
 
 TextSize = Literal["body", "large"]
@@ -94,15 +95,18 @@ def theme_sizes(scale: float) -> dict[str, int]:
     button = content(72, BUTTON_BORDER_PX, BUTTON_PAD_V_PX)
     return {
         "base_pt": pt(18),
+        "bar_pt": BASE_PT,  # the status bar and the training banner: the same at every text size
         "button_pt": pt(19),
         "subtitle_pt": pt(22),
         "title_pt": pt(28),
         "headline_pt": pt(44),
-        "key_pt": pt(28),
+        "key_pt": pt(28 * min(scale, 1.1) / scale),  # digits are big already: 28 pt, 31 at most
         "target_px": button,
         "nav_px": content(64, BUTTON_BORDER_PX, BUTTON_PAD_V_PX),
         "tile_px": content(80, BUTTON_BORDER_PX, BUTTON_PAD_V_PX),
-        "key_px": content(72, BUTTON_BORDER_PX, BUTTON_PAD_V_PX),
+        # Keypad keys give 8 px back at the larger text sizes, so a keypad with its prompt, a message
+        # and the training banner still fits a 768-pixel screen; never under 64 px.
+        "key_px": content(72 if scale <= 1.0 else 64, BUTTON_BORDER_PX, BUTTON_PAD_V_PX),
         "field_px": content(72, FIELD_BORDER_PX),
         "display_px": content(64, FIELD_BORDER_PX),
         "border_px": BUTTON_BORDER_PX,

@@ -33,7 +33,7 @@ from kiosk.ui.theme import apply_theme
 
 MIN_TARGET_PX = 64
 LAYOUT_PASSES = 5
-SIZES = ((1366, 768), (1920, 1080))
+SIZES = ((1366, 768), (1280, 800), (1920, 1080))
 
 
 def _name(widget: QWidget) -> str:

@@ -1,4 +1,5 @@
-"""Every screen, every step, at 1366×768 and 1920×1080: no text cut, touch targets big and apart."""
+"""Every screen, every step, at 1366×768, 1280×800 and 1920×1080, at the normal and the largest
+text size: no text cut, touch targets big and apart."""
 
 from __future__ import annotations
 
@@ -10,12 +11,19 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.services.base import Actor
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.widgets.idle_warning import IdleWarning
 from tests.ui.conftest import OFFICER, VOLUNTEER
 from tests.ui.flows import WAIT_MS, complete_setup, go_to_sign_in, sign_in, tap, type_on, type_text
 from tests.ui.layout import SIZES, layout_problems
 
 View = tuple[str, Callable[[MainWindow], None]]
 LONG_NAME = "Tôn Nữ Thị Phương Quỳnh Như"
+TEXT_SIZES = ["normal", "largest"]
+
+
+def _text_size(window: MainWindow, text_size: str) -> None:
+    window.change_preferences(window.preferences.with_changes(text_size=text_size))
+    assert QApplication.font().pointSize() == {"normal": 18, "largest": 23}[text_size]
 
 
 def _at_every_size(qtbot: QtBot, window: MainWindow, view: str) -> list[str]:
@@ -45,7 +53,9 @@ def _setup_views() -> Iterator[View]:
         yield f"setup/{name}", step(index)
 
 
-def test_first_start_screens(qtbot: QtBot, window: MainWindow) -> None:
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_first_start_screens(qtbot: QtBot, window: MainWindow, text_size: str) -> None:
+    _text_size(window, text_size)
     problems = _at_every_size(qtbot, window, "startup")
     window.startup.show_failure("Máy chưa mở được dữ liệu: khoá giải mã bị thiếu hoặc không đúng.")
     assert window.navigator.go("startup")
@@ -73,8 +83,10 @@ def staffed(qtbot: QtBot, window: MainWindow) -> MainWindow:
     return window
 
 
-def test_sign_in_screen(qtbot: QtBot, staffed: MainWindow) -> None:
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_sign_in_screen(qtbot: QtBot, staffed: MainWindow, text_size: str) -> None:
     window = staffed
+    _text_size(window, text_size)
     go_to_sign_in(qtbot, window)
     problems = _at_every_size(qtbot, window, "sign_in")
     tap(qtbot, window.sign_in_screen.tile_for(VOLUNTEER[0]))
@@ -99,8 +111,10 @@ def test_status_bar_with_a_long_name(qtbot: QtBot, staffed: MainWindow) -> None:
     assert problems == [], "\n".join(problems)
 
 
-def test_officer_screens(qtbot: QtBot, staffed: MainWindow) -> None:
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_officer_screens(qtbot: QtBot, staffed: MainWindow, text_size: str) -> None:
     window = staffed
+    _text_size(window, text_size)
     problems = _at_every_size(qtbot, window, "home")
     assert window.navigator.go("operators")
     operators = window.operators_screen
@@ -140,15 +154,25 @@ def test_home_for_a_volunteer_in_training(qtbot: QtBot, window: MainWindow, lang
     assert problems == [], "\n".join(problems)
 
 
-def test_the_largest_text_size_still_fits(qtbot: QtBot, staffed: MainWindow) -> None:
+def test_the_largest_text_size_is_chosen_in_settings(qtbot: QtBot, staffed: MainWindow) -> None:
     window = staffed
     assert window.navigator.go("settings")
     tap(qtbot, window.settings_screen.text_choice.button_for("largest"))
     assert QApplication.font().pointSize() == 23
     problems = _at_every_size(qtbot, window, "settings/largest")
-    for name in ("home", "operators"):
-        assert window.navigator.go(name)
-        problems += _at_every_size(qtbot, window, f"{name}/largest")
-    go_to_sign_in(qtbot, window)
-    problems += _at_every_size(qtbot, window, "sign_in/largest")
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_the_idle_notice(qtbot: QtBot, staffed: MainWindow, text_size: str) -> None:
+    """The notice covers the screen: its own texts and button are checked, on their own."""
+    window = staffed
+    _text_size(window, text_size)
+    problems = []
+    for width, height in SIZES:
+        window.resize(width, height)
+        qtbot.waitUntil(lambda w=width: window.width() == w, timeout=WAIT_MS)
+        window._warn_idle()
+        (notice,) = window.findChildren(IdleWarning)
+        problems += [f"idle notice at {width}×{height}: {p}" for p in layout_problems(notice)]
     assert problems == [], "\n".join(problems)

@@ -82,7 +82,11 @@ def test_typing_a_name_in_telex(qtbot: QtBot, kiosk: MainWindow) -> None:
     assert field.hasFocus()
 
 
-def test_the_keyboard_opens_beside_the_field_never_over_it(qtbot: QtBot, kiosk: MainWindow) -> None:
+@pytest.mark.parametrize("text_size", ["normal", "large", "largest"])
+def test_the_keyboard_opens_beside_the_field_never_over_it(
+    qtbot: QtBot, kiosk: MainWindow, text_size: str
+) -> None:
+    kiosk.change_preferences(kiosk.preferences.with_changes(text_size=text_size))
     field = to_name_step(qtbot, kiosk)
     keyboard = host(kiosk).keyboard()
     field_rect = QRect(field.mapTo(kiosk, QPoint(0, 0)), field.size())

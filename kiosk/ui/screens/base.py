@@ -5,9 +5,17 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kiosk.ui.qt_names import plain_text
+from kiosk.ui.qt_names import no_horizontal_scroll_bar, plain_text
 from kiosk.ui.resources import icon
 from kiosk.ui.theme import repolish
 
@@ -85,6 +93,17 @@ def column_page(*widgets: QWidget, spacing: int = 16, above: int = 0, below: int
     if below:
         column.addStretch(below)
     return page
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a scroll area that scrolls up and down only (a wide bar a finger can hold): at the
+    largest text size a page may not fit a 768-pixel screen, and then it scrolls rather than squeeze."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    no_horizontal_scroll_bar(area)
+    area.setWidget(page)
+    return area
 
 
 def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,15 @@ from kiosk.ui.backend import Backend
 from kiosk.ui.errors import error_text
 from kiosk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, arg, duration_text
 from kiosk.ui.preferences import IDLE_CHOICES, INPUT_METHODS, Preferences
-from kiosk.ui.screens.base import Screen, button, card, column_page, label, show_message
+from kiosk.ui.screens.base import (
+    Screen,
+    button,
+    card,
+    column_page,
+    label,
+    scrolling,
+    show_message,
+)
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import TEXT_SCALES
 from kiosk.ui.widgets.choice import ChoiceRow
@@ -92,7 +99,7 @@ class SettingsScreen(Screen):
         self.text_choice = ChoiceRow(tuple(TEXT_SCALES))
         self.text_choice.chosen.connect(lambda v: self._change(text_size=v))
         self._idle_title = label("subtitle")
-        self.idle_choice = ChoiceRow(IDLE_CHOICES, columns=3)
+        self.idle_choice = ChoiceRow(IDLE_CHOICES, columns=2)  # "1 phút 30 giây" is long
         self.idle_choice.chosen.connect(lambda v: self._change(idle_lock_seconds=v))
         self._training_title = label("subtitle")
         self.training_choice = ChoiceRow((True, False))
@@ -110,11 +117,16 @@ class SettingsScreen(Screen):
 
         grid = QHBoxLayout()
         grid.setSpacing(40)
-        left = (self._language_title, self.language_choice, self._text_title, self.text_choice)
-        right = (self._training_title, self.training_choice, self._idle_title, self.idle_choice)
+        shown = (self._language_title, self.language_choice, self._text_title, self.text_choice)
+        typing = (
+            self._keyboard_title,
+            self.keyboard_choice,
+            self._method_title,
+            self.method_choice,
+        )
         for widgets in (
-            (*left, self._keyboard_title, self.keyboard_choice),
-            (*right, self._method_title, self.method_choice),
+            (*shown, *typing),
+            (self._training_title, self.training_choice, self._idle_title, self.idle_choice),
         ):
             column = QVBoxLayout()
             column.setSpacing(10)
@@ -166,15 +178,8 @@ class SettingsScreen(Screen):
             (4, 5),
         )
 
-        # At the largest text size with the training banner on, the settings may not fit a
-        # 768-pixel screen: they scroll (with a wide bar) rather than squeeze.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(main_page)
         self.pages = QStackedWidget()
-        self.pages.addWidget(scroll)
+        self.pages.addWidget(scrolling(main_page))
         self.pages.addWidget(exit_page)
         self.pages.addWidget(enrol_page)
         layout = QVBoxLayout(self)

@@ -12,7 +12,7 @@ from kiosk.sync.enrol import Enrolled
 from kiosk.ui.backend import Backend
 from kiosk.ui.errors import error_text
 from kiosk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations, arg
-from kiosk.ui.screens.base import Screen, button, column_page, label, show_message
+from kiosk.ui.screens.base import Screen, button, column_page, label, scrolling, show_message
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.widgets.choice import ChoiceRow
 from kiosk.ui.widgets.enrol_form import EnrolForm, enrol_error_text, enrolled_text
@@ -79,12 +79,14 @@ class SetupScreen(Screen):
         self._station_next = button("primary", "check")
         self._station_next.clicked.connect(self._station_done)
         self.pages.addWidget(
-            self._page(
-                self.station_choice,
-                self.enrol_form,
-                self._training_label,
-                self.training_choice,
-                self._station_next,
+            scrolling(
+                self._page(
+                    self.station_choice,
+                    self.enrol_form,
+                    self._training_label,
+                    self.training_choice,
+                    self._station_next,
+                )
             )
         )
 

@@ -40,6 +40,7 @@ def ok_button() -> QPushButton:
     """A keypad's OK: the primary button, with a check mark."""
     button = QPushButton()
     button.setProperty("role", "primary")
+    button.setProperty("keyRow", "true")  # as tall as the keys above it (kiosk.qss)
     focus_policy(button, "NoFocus")
     button.setIcon(icon("check", "#FFFFFF"))
     button.setIconSize(QSize(32, 32))

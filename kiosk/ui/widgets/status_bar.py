@@ -163,7 +163,7 @@ class StatusArea(QFrame):
         layout.setSpacing(14)
         layout.addWidget(self._operator_label, 1)
         layout.addWidget(self._link_icon)
-        layout.addLayout(link)
+        layout.addLayout(link, 2)  # wide enough for the link in one or two lines, never three
         layout.addWidget(self.home_button)
         layout.addWidget(self.lock_button)
         self.set_operator(None)
