@@ -9,12 +9,16 @@ field of the file, e.g. ``KIOSK_KEY_STORE=file``.
 from __future__ import annotations
 
 import logging
+import math
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 import platformdirs
+
+if TYPE_CHECKING:
+    from kiosk.domain.scan import ScanThresholds
 
 __all__ = ["CONFIG_FILE", "Config", "ConfigError", "KeyStore", "load_config", "replace"]
 
@@ -48,6 +52,14 @@ class Config(NamedTuple):
     ca_bundle: str | None = None
     """A CA bundle (PEM file) that verifies the intake server's certificate instead of the system's
     CA store (a ward's own CA); verification itself is never switched off."""
+    scan_max_mean_gap_ms: float = 30.0
+    """A keyboard-wedge scan averages at most this between keys (``kiosk.domain.scan``)."""
+    scan_min_length: int = 6
+    """A scan has this many keys in a row at scanner pace, unless it has a chip ID card's shape."""
+    scan_quiet_gap_ms: float = 100.0
+    """No key for this long ends a scan from a scanner that sends no Enter/Tab suffix."""
+    scan_max_key_gap_ms: float = 90.0
+    """One gap longer than this ends a burst: a person is typing (a slow 40 ms scanner passes)."""
 
     @property
     def db_path(self) -> Path:
@@ -59,9 +71,29 @@ class Config(NamedTuple):
         """Where automatic and manual backups go unless another dir is named."""
         return self.data_dir / "backups"
 
+    @property
+    def scan_thresholds(self) -> ScanThresholds:
+        """The scan detector's thresholds (imported here: the config loads before the first frame)."""
+        from kiosk.domain.scan import ScanThresholds
+
+        return ScanThresholds(
+            max_mean_gap_ms=self.scan_max_mean_gap_ms,
+            min_length=self.scan_min_length,
+            quiet_gap_ms=self.scan_quiet_gap_ms,
+            max_key_gap_ms=self.scan_max_key_gap_ms,
+        )
+
 
 _FIELDS: dict[str, type] = {"encrypt": bool, "key_store": str, "backups_keep": int}
 _FIELDS |= {"retention_days": int, "busy_timeout_ms": int, "ca_bundle": str}
+_FIELDS |= {"scan_max_mean_gap_ms": float, "scan_min_length": int}
+_FIELDS |= {"scan_quiet_gap_ms": float, "scan_max_key_gap_ms": float}
+_RANGES: dict[str, tuple[float, float]] = {
+    "scan_max_mean_gap_ms": (1, 500),
+    "scan_min_length": (1, 1000),
+    "scan_quiet_gap_ms": (10, 2000),
+    "scan_max_key_gap_ms": (1, 2000),
+}
 _BOOL_WORDS = {"1": True, "true": True, "yes": True, "on": True}
 _BOOL_WORDS |= {"0": False, "false": False, "no": False, "off": False}
 
@@ -79,6 +111,14 @@ def _from_env(name: str, text: str) -> object:
             return int(text)
         except ValueError:
             raise ConfigError(f"KIOSK_{name.upper()} must be a whole number") from None
+    if kind is float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise ConfigError(f"KIOSK_{name.upper()} must be a number") from None
+        if not math.isfinite(value):
+            raise ConfigError(f"KIOSK_{name.upper()} must be a number")
+        return value
     return text
 
 
@@ -89,6 +129,12 @@ def _check(values: Mapping[str, Any]) -> dict[str, Any]:
         kind = _FIELDS[name]
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
             raise ConfigError(f"{name} must be a whole number")
+        if kind is float:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ConfigError(f"{name} must be a number")
+            if not math.isfinite(value):
+                raise ConfigError(f"{name} must be a number")
+            value = float(value)
         if not isinstance(value, kind):
             raise ConfigError(f"{name} must be a {kind.__name__}")
         checked[name] = value
@@ -97,6 +143,9 @@ def _check(values: Mapping[str, Any]) -> dict[str, Any]:
     for name in ("backups_keep", "retention_days", "busy_timeout_ms"):
         if name in checked and checked[name] < 1:
             raise ConfigError(f"{name} must be at least 1")
+    for name, (low, high) in _RANGES.items():
+        if name in checked and not low <= checked[name] <= high:
+            raise ConfigError(f"{name} must be from {low:g} to {high:g}")
     return checked
 
 
@@ -126,10 +175,17 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     checked = _check(values)
     if "key_store" in checked:
         checked["key_store"] = cast(KeyStore, checked["key_store"])
-    return Config(config_dir=config_dir, data_dir=data_dir, **checked)
+    return _check_together(Config(config_dir=config_dir, data_dir=data_dir, **checked))
 
 
 def replace(config: Config, **changes: Any) -> Config:
     """A copy of ``config`` with some fields changed (settings screen, tests)."""
-    _check({name: value for name, value in changes.items() if name in _FIELDS})
-    return config._replace(**changes)
+    checked = _check({name: value for name, value in changes.items() if name in _FIELDS})
+    return _check_together(config._replace(**{**changes, **checked}))
+
+
+def _check_together(config: Config) -> Config:
+    """Rules between fields: a scan's mean gap cannot be allowed more than its longest single gap."""
+    if config.scan_max_mean_gap_ms > config.scan_max_key_gap_ms:
+        raise ConfigError("scan_max_mean_gap_ms must not be above scan_max_key_gap_ms")
+    return config

@@ -27,6 +27,12 @@ _ERRORS: dict[str, str] = {
     "card.address": "address on the card is missing",
     "card.issue_date": "issue date on the card is not a real ddmmyyyy date",
     "card.issue_before_birth": "card issue date is before the birth date",
+    # --- scans (kiosk.domain.scan): what a scan was when it was not a chip ID card ---------------
+    "scan.partial_card": "the scan starts like a chip ID card QR but is cut short or damaged",
+    "scan.health_insurance": "the scan is a health-insurance (BHYT) card, not a chip ID card",
+    "scan.url": "the scan is a web address (URL), not a chip ID card",
+    "scan.product_barcode": "the scan is a product barcode (EAN/UPC), not a chip ID card",
+    "scan.unknown": "the scan is not a chip ID card QR",
     # --- dates ---------------------------------------------------------------------------------
     "date.format": "not a real date (YYYY-MM-DD)",
     "date.future": "date is in the future",
@@ -79,6 +85,7 @@ _ERRORS: dict[str, str] = {
 _WARNINGS: dict[str, str] = {
     "card.extra_fields": "card QR fields 7-10 are not empty (meaning unconfirmed)",
     "card.encoding_repaired": "scanner mangled UTF-8 (mojibake); the text was repaired",
+    "card.name_differs": "the name on the card differs from the roster's (beyond lost diacritics)",
     "plate.province_unlisted": "plate province code 11-99 not in the published table",
     "licence.number_unconfirmed": "licence number is not the usual 12-digit card form (old paper licence?)",
     "licence.expiry_unconfirmed": "expiry rule for this class is unconfirmed",

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from kiosk.domain.errors import DomainError
-from kiosk.domain.text import normalize, repair_mojibake
+from kiosk.domain.text import normalize, repair_mojibake, search_key
 
 __all__ = [
     "PROVINCES",
@@ -24,7 +24,9 @@ __all__ = [
     "InvalidCard",
     "InvalidIdNumber",
     "check_id_matches",
+    "check_id_prefix",
     "check_name",
+    "choose_name",
     "parse_card_qr",
     "parse_date",
     "parse_id_number",
@@ -287,3 +289,37 @@ def _card_date(text: str, field: str, code: str, today: date) -> date:
     if parsed > today:
         raise InvalidCard("date.future", field)
     return parsed
+
+
+def check_id_prefix(digits: str, *, today: date | None = None) -> str | None:
+    """The rule code a partly typed ID number already breaks, or None while it can still be one.
+
+    For a keypad that checks each digit as it arrives: the province code (digits 1-3), the century
+    and sex digit (4) and the birth year (5-6) are judged as soon as they are there.
+    """
+    if len(digits) > 12 or (not (digits.isascii() and digits.isdigit()) and digits):
+        return "id_number.format"
+    code = digits[:3]
+    if not any(known.startswith(code) for known in PROVINCES):
+        return "id_number.province"
+    year = (today or date.today()).year
+    if len(digits) >= 4:
+        earliest = 1900 + 100 * (int(digits[3]) // 2)
+        born = earliest + (int(digits[4:6]) if len(digits) >= 6 else 0)
+        if born > year:
+            return "id_number.birth_year_future"
+    return None
+
+
+def choose_name(card_name: str, roster_name: str | None) -> tuple[str, tuple[str, ...]]:
+    """The name to show and carry when a card and the ward's roster both name the resident.
+
+    The card's, as it arrived; but when the two differ only by what folding drops (diacritics a
+    scanner lost, case, tone placement), the roster's spelling. Any other difference is kept as
+    the card's with the warning ``card.name_differs`` for the officer.
+    """
+    if roster_name is None or card_name == roster_name:
+        return card_name, ()
+    if search_key(card_name) == search_key(roster_name):
+        return roster_name, ()
+    return card_name, ("card.name_differs",)

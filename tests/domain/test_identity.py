@@ -15,7 +15,9 @@ from kiosk.domain.identity import (
     IdNumber,
     InvalidIdNumber,
     check_id_matches,
+    check_id_prefix,
     check_name,
+    choose_name,
     parse_date,
     parse_id_number,
     parse_old_id_number,
@@ -322,3 +324,51 @@ def test_parse_date_raises_only_domain_errors(text: str) -> None:
         parse_date(text)
     except DomainError as exc:
         assert exc.code == "date.format"
+
+
+@pytest.mark.parametrize(
+    ("digits", "code"),
+    [
+        ("", None),
+        ("0", None),
+        ("00", None),
+        ("001", None),
+        ("9", "id_number.province"),
+        ("003", "id_number.province"),
+        ("0012", None),
+        ("0013", None),
+        ("0014", "id_number.birth_year_future"),  # the 22nd century
+        ("00120", None),
+        ("001226", None),
+        ("001227", "id_number.birth_year_future"),
+        ("001088123456", None),
+        ("00108812345a", "id_number.format"),
+        ("0010881234567", "id_number.format"),
+        ("٠٠١", "id_number.format"),  # Arabic-Indic digits are digits to Python, not to us
+    ],
+)
+def test_an_id_number_is_checked_digit_by_digit(digits: str, code: str | None) -> None:
+    assert check_id_prefix(digits, today=date(2026, 12, 5)) == code
+
+
+def test_every_prefix_of_a_valid_id_number_passes() -> None:
+    for value in ("001088123456", "079305000001", "096199999999"):
+        for end in range(13):
+            assert check_id_prefix(value[:end], today=date(2026, 12, 5)) is None, value[:end]
+
+
+@pytest.mark.parametrize(
+    ("card", "roster", "shown", "warnings"),
+    [
+        ("Nguyễn Thị Hoà", "Nguyễn Thị Hoà", "Nguyễn Thị Hoà", ()),
+        ("Nguyen Thi Hoa", "Nguyễn Thị Hoà", "Nguyễn Thị Hoà", ()),  # the scanner lost the marks
+        ("Nguyễn Thị Hòa", "Nguyễn Thị Hoà", "Nguyễn Thị Hoà", ()),  # tone placement
+        ("Nguyễn Thị Hoa", "Nguyễn Thị Hoà", "Nguyễn Thị Hoà", ()),
+        ("Nguyễn Thị Hồng", "Nguyễn Thị Hoà", "Nguyễn Thị Hồng", ("card.name_differs",)),
+        ("Nguyễn Thị Hoà", None, "Nguyễn Thị Hoà", ()),
+    ],
+)
+def test_which_name_the_page_shows(
+    card: str, roster: str | None, shown: str, warnings: tuple[str, ...]
+) -> None:
+    assert choose_name(card, roster) == (shown, warnings)

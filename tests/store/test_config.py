@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import CONFIG_FILE, ConfigError, load_config, replace
+from kiosk.domain.scan import ScanThresholds
 from tests.store.fixtures import env_for
 
 
@@ -63,3 +64,62 @@ def test_replace_checks_too(tmp_path: Path) -> None:
     assert replace(config, encrypt=False).encrypt is False
     with pytest.raises(ConfigError):
         replace(config, retention_days=0)
+
+
+def test_scan_thresholds_default_to_the_detectors(tmp_path: Path) -> None:
+    config = load_config(env_for(tmp_path))
+    assert config.scan_thresholds == ScanThresholds()
+
+
+def test_scan_thresholds_from_file_then_environment(tmp_path: Path) -> None:
+    env = env_for(tmp_path)
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / CONFIG_FILE).write_text(
+        "scan_max_mean_gap_ms = 25\nscan_min_length = 8\nscan_quiet_gap_ms = 150.5\n",
+        encoding="utf-8",
+    )
+    config = load_config({**env, "KIOSK_SCAN_MAX_KEY_GAP_MS": "120", "KIOSK_SCAN_MIN_LENGTH": "7"})
+    assert config.scan_thresholds == ScanThresholds(25.0, 7, 150.5, 120.0)
+    assert isinstance(config.scan_max_mean_gap_ms, float)
+    assert isinstance(config.scan_max_key_gap_ms, float)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("scan_max_mean_gap_ms = 'fast'", "scan_max_mean_gap_ms must be a number"),
+        ("scan_quiet_gap_ms = true", "scan_quiet_gap_ms must be a number"),
+        ("scan_quiet_gap_ms = nan", "scan_quiet_gap_ms must be a number"),
+        ("scan_max_key_gap_ms = inf", "scan_max_key_gap_ms must be a number"),
+        ("scan_min_length = 6.5", "scan_min_length must be a whole number"),
+        ("scan_min_length = 0", "scan_min_length must be from 1 to 1000"),
+        ("scan_max_mean_gap_ms = -1", "scan_max_mean_gap_ms must be from 1 to 500"),
+        ("scan_quiet_gap_ms = 5", "scan_quiet_gap_ms must be from 10 to 2000"),
+        ("scan_max_key_gap_ms = 20", "must not be above scan_max_key_gap_ms"),
+    ],
+)
+def test_bad_scan_values_are_named(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / CONFIG_FILE).write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_config(env_for(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("KIOSK_SCAN_MAX_MEAN_GAP_MS", "quick"),
+        ("KIOSK_SCAN_QUIET_GAP_MS", "inf"),
+        ("KIOSK_SCAN_MIN_LENGTH", "6.0"),
+    ],
+)
+def test_bad_scan_environment_values(tmp_path: Path, name: str, value: str) -> None:
+    with pytest.raises(ConfigError, match=name):
+        load_config(env_for(tmp_path, **{name: value}))
+
+
+def test_replace_checks_scan_values(tmp_path: Path) -> None:
+    config = load_config(env_for(tmp_path))
+    assert replace(config, scan_quiet_gap_ms=200).scan_thresholds.quiet_gap_ms == 200.0
+    with pytest.raises(ConfigError):
+        replace(config, scan_max_mean_gap_ms=100)  # above the 90 ms single-gap bound
