@@ -5,6 +5,8 @@ Core statements (so it follows the models) and compiled to text at import; at ru
 straight to a DB-API connection that the store keeps per thread (``Store.lookup_connection()``,
 read-only), so a lookup costs little more than the bare query (``bench/bench_store.py``).
 Records are named tuples: immutable like frozen dataclasses, and made at C speed for lists.
+Every result carries what opens its resident: the full ID number (lists show it masked,
+DESIGN.md §6), the name, the birth date, and the household's address and residential group.
 """
 
 from __future__ import annotations
@@ -13,18 +15,20 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import ColumnElement, FromClause, Select, Table, bindparam, select
 from sqlalchemy.dialects import sqlite
 
 from kiosk.domain.masking import mask_id_number
 from kiosk.domain.text import search_key
-from kiosk.store.models import RegistryLicence, RegistryVehicle, Resident, table_of
+from kiosk.store.models import Household, RegistryLicence, RegistryVehicle, Resident, table_of
 from kiosk.store.registry import plate_key
 
 __all__ = [
+    "Holder",
     "LicenceRecord",
     "ResidentRecord",
     "VehicleRecord",
+    "household_members",
     "licences_by_number",
     "prefix_bounds",
     "resident_by_id_number",
@@ -36,7 +40,7 @@ MAX_RESULTS = 200
 
 
 class VehicleRecord(NamedTuple):
-    """A vehicle on file; ``holder_id_number`` is the resident it is filed under."""
+    """A vehicle on file (the resident it is filed under comes beside it: :class:`Holder`)."""
 
     id: str
     plate: str
@@ -61,8 +65,31 @@ class LicenceRecord(NamedTuple):
     expiry_date: date | None
 
 
+class Holder(NamedTuple):
+    """The resident a vehicle or licence is filed under: enough to list them and to open them.
+
+    ``id_number`` is the full number (the resident's page opens with it); lists show
+    :attr:`masked_id`.
+    """
+
+    id_number: str
+    full_name: str
+    birth_date: date
+    address: str | None
+    residential_group: str | None
+
+    @property
+    def masked_id(self) -> str:
+        """The ID as lists show it (``001•••••345``)."""
+        return mask_id_number(self.id_number)
+
+
 class ResidentRecord(NamedTuple):
-    """A resident with the records on file; ``source`` says where the answer came from."""
+    """A resident with the records on file; ``source`` says where the answer came from.
+
+    ``address`` and ``residential_group`` are the household's (None without one); ``household``
+    holds the other members' full names, oldest first (filled for one resident, empty in lists).
+    """
 
     id_number: str
     full_name: str
@@ -75,6 +102,11 @@ class ResidentRecord(NamedTuple):
     vehicles: tuple[VehicleRecord, ...]
     licences: tuple[LicenceRecord, ...]
     source: str = "cache"
+    address: str | None = None
+    residential_group: str | None = None
+    household: tuple[str, ...] = ()
+    updated_at: datetime | None = None
+    """When this kiosk's copy of the resident was last refreshed from the ward (None: online)."""
 
     @property
     def masked_id(self) -> str:
@@ -96,36 +128,62 @@ class _Sql:
         return tuple(params[n] if n in params else self.defaults[n] for n in self.names)
 
 
-_R = table_of(Resident).c
+_RT, _HT = table_of(Resident), table_of(Household)
+_R = _RT.c
+_H = _HT.c
 _V = table_of(RegistryVehicle).c
 _L = table_of(RegistryLicence).c
+_HOME = _RT.outerjoin(_HT, _R.household_id == _H.id)  # a resident without a household stays
 _RESIDENT = (_R.id, _R.id_number, _R.full_name, _R.birth_date, _R.sex, _R.phone,
-             _R.household_id, _R.cleaned_at, _R.cleaned_station)  # fmt: skip
+             _R.household_id, _R.cleaned_at, _R.cleaned_station, _H.address,
+             _H.residential_group, _R.updated_at)  # fmt: skip
+
+
+def _holder_of(records: Table, resident_id: ColumnElement[Any]) -> FromClause:
+    """``records JOIN resident LEFT JOIN household``: each record with its holder's home."""
+    return records.join(_RT, resident_id == _R.id).outerjoin(_HT, _R.household_id == _H.id)
+
+
+_HOLDER = (_R.id_number, _R.full_name, _R.birth_date, _H.address, _H.residential_group)
 _VEHICLE = (_V.id, _V.plate, _V.kind, _V.brand, _V.model, _V.colour, _V.chassis_number,
             _V.engine_number, _V.registered_owner_name, _V.registered_owner_id_number)  # fmt: skip
 _LICENCE = (_L.id, _L.number, _L.licence_class, _L.scheme, _L.issue_date, _L.expiry_date)
 _NAME_RANGE = (_R.search_key >= bindparam("low"), _R.search_key < bindparam("high"))
 
-BY_ID_NUMBER = _Sql(select(*_RESIDENT).where(_R.id_number == bindparam("id_number")))
+BY_ID_NUMBER = _Sql(
+    select(*_RESIDENT).select_from(_HOME).where(_R.id_number == bindparam("id_number"))
+)
 _INDEX_ORDER = (_R.search_key, _R.birth_year, _R.id)  # ix_resident_search order: no sort step
-BY_NAME = _Sql(select(*_RESIDENT).where(*_NAME_RANGE).order_by(*_INDEX_ORDER).limit(bindparam("n")))
+BY_NAME = _Sql(
+    select(*_RESIDENT)
+    .select_from(_HOME)
+    .where(*_NAME_RANGE)
+    .order_by(*_INDEX_ORDER)
+    .limit(bindparam("n"))
+)
 BY_NAME_YEAR = _Sql(
     select(*_RESIDENT)
+    .select_from(_HOME)
     .where(*_NAME_RANGE, _R.birth_year == bindparam("year"))
     .order_by(*_INDEX_ORDER)
     .limit(bindparam("n"))
 )
 VEHICLES_OF = _Sql(select(*_VEHICLE).where(_V.resident_id == bindparam("rid")).order_by(_V.id))
 LICENCES_OF = _Sql(select(*_LICENCE).where(_L.resident_id == bindparam("rid")).order_by(_L.id))
+MEMBERS_OF = _Sql(
+    select(_R.full_name)
+    .where(_R.household_id == bindparam("household"), _R.id_number != bindparam("id_number"))
+    .order_by(_R.birth_date, _R.id)  # oldest first, as a household book lists them
+)
 VEHICLES_BY_PLATE = _Sql(
-    select(*_VEHICLE, _R.id_number)
-    .join_from(table_of(RegistryVehicle), table_of(Resident), _V.resident_id == _R.id)
+    select(*_VEHICLE, *_HOLDER)
+    .select_from(_holder_of(table_of(RegistryVehicle), _V.resident_id))
     .where(_V.plate_key == bindparam("key"))
     .limit(MAX_RESULTS)
 )
 LICENCES_BY_NUMBER = _Sql(
-    select(*_LICENCE, _R.id_number)
-    .join_from(table_of(RegistryLicence), table_of(Resident), _L.resident_id == _R.id)
+    select(*_LICENCE, *_HOLDER)
+    .select_from(_holder_of(table_of(RegistryLicence), _L.resident_id))
     .where(_L.number == bindparam("number"))
     .limit(MAX_RESULTS)
 )
@@ -134,6 +192,7 @@ LICENCES_BY_NUMBER = _Sql(
 _NEW_RESIDENT = ResidentRecord._make
 _NEW_VEHICLE = VehicleRecord._make
 _NEW_LICENCE = LicenceRecord._make
+_NEW_HOLDER = Holder._make
 
 
 def _day(text: str | None) -> date | None:
@@ -154,15 +213,25 @@ def _licence(row: Sequence[Any]) -> LicenceRecord:
     return _NEW_LICENCE((ident, number, cls, scheme, date.fromisoformat(issued), _day(expires)))
 
 
+def _holder(row: Sequence[Any], start: int) -> Holder:
+    id_number, name, born, address, group = row[start : start + 5]
+    return _NEW_HOLDER((id_number, name, date.fromisoformat(born), address, group))
+
+
 def _resident(
-    row: Sequence[Any], vehicles: tuple[Any, ...], licences: tuple[Any, ...]
+    row: Sequence[Any],
+    vehicles: tuple[Any, ...],
+    licences: tuple[Any, ...],
+    members: tuple[str, ...] = (),
 ) -> ResidentRecord:
     """A resident row as a record; ``_make`` builds the tuple in C (name lists make 20 at a time)."""
-    _, id_number, name, born, sex, phone, household, cleaned_at, cleaned_station = row
+    (_, id_number, name, born, sex, phone, household, cleaned_at, cleaned_station, address,
+     group, updated_at) = row  # fmt: skip
     cleaned = None if cleaned_at is None else _moment(cleaned_at)
     return _NEW_RESIDENT(
         (id_number, name, date.fromisoformat(born), sex, phone, household, cleaned,
-         cleaned_station, vehicles, licences, "cache")
+         cleaned_station, vehicles, licences, "cache", address, group, members,
+         _moment(updated_at))
     )  # fmt: skip
 
 
@@ -175,11 +244,19 @@ def resident_by_id_number(conn: Any, id_number: str) -> ResidentRecord | None:
             return None
         vehicles = conn.execute(VEHICLES_OF.text, (row[0],)).fetchall()
         licences = conn.execute(LICENCES_OF.text, (row[0],)).fetchall()
+        household = row[6]
+        members = () if household is None else household_members(conn, household, id_number)
         return _resident(
-            row, tuple(_vehicle(v) for v in vehicles), tuple(_licence(x) for x in licences)
+            row, tuple(_vehicle(v) for v in vehicles), tuple(_licence(x) for x in licences), members
         )
     finally:
         conn.execute("COMMIT")
+
+
+def household_members(conn: Any, household_id: str, id_number: str) -> tuple[str, ...]:
+    """The full names of the cached household's members but ``id_number``, oldest first."""
+    args = MEMBERS_OF.args(household=household_id, id_number=id_number)
+    return tuple(name for (name,) in conn.execute(MEMBERS_OF.text, args).fetchall())
 
 
 def prefix_bounds(text: str) -> tuple[str, str] | None:
@@ -210,14 +287,14 @@ def residents_by_name(
     return [_resident(row, (), ()) for row in rows]
 
 
-def vehicles_by_plate(conn: Any, plate: str) -> list[tuple[VehicleRecord, str]]:
-    """Vehicles on file with this plate however typed, each with its holder's ID number."""
+def vehicles_by_plate(conn: Any, plate: str) -> list[tuple[VehicleRecord, Holder]]:
+    """Vehicles on file with this plate however typed, each with the resident it is filed under."""
     rows = conn.execute(VEHICLES_BY_PLATE.text, VEHICLES_BY_PLATE.args(key=plate_key(plate)))
-    return [(_vehicle(row), row[10]) for row in rows.fetchall()]
+    return [(_vehicle(row), _holder(row, 10)) for row in rows.fetchall()]
 
 
-def licences_by_number(conn: Any, number: str) -> list[tuple[LicenceRecord, str]]:
-    """Licences on file with this number, each with its holder's ID number."""
+def licences_by_number(conn: Any, number: str) -> list[tuple[LicenceRecord, Holder]]:
+    """Licences on file with this number, each with the resident it is filed under."""
     args = LICENCES_BY_NUMBER.args(number="".join(number.split()))
     rows = conn.execute(LICENCES_BY_NUMBER.text, args).fetchall()
-    return [(_licence(row), row[6]) for row in rows]
+    return [(_licence(row), _holder(row, 6)) for row in rows]

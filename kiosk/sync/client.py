@@ -5,6 +5,8 @@ store, or the CA bundle given), and the environment cannot switch that off (``tr
 Answers come back as the protocol's pydantic models; failures as :mod:`kiosk.sync.errors` types.
 Each response's ``Date`` is compared with the local clock: more than two minutes apart and the
 officer is told (``on_clock_skew``).  Logs carry statuses, counts and error types, never bodies.
+A lookup may be given a budget in seconds for the whole exchange (:meth:`IntakeClient.lookup`):
+the resident is waiting at the desk.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar, cast
 from urllib.parse import urlsplit
 
 import requests
 from pydantic import BaseModel, ValidationError
+from urllib3 import Timeout
+from urllib3.exceptions import HTTPError, ReadTimeoutError
 
 from kiosk import __version__
 from kiosk.exchange.protocol import (
@@ -44,7 +48,7 @@ from kiosk.sync.errors import (
     Unreachable,
 )
 
-__all__ = ["CLOCK_SKEW_LIMIT", "USER_AGENT", "IntakeClient", "batch_body"]
+__all__ = ["CLOCK_SKEW_LIMIT", "LOOKUP_MAX_BYTES", "USER_AGENT", "IntakeClient", "batch_body"]
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +56,9 @@ USER_AGENT = f"kiosk/{__version__} python-requests/{requests.__version__}"
 CLOCK_SKEW_LIMIT = 120.0
 """Seconds between the server's ``Date`` and the local clock beyond which the officer is warned."""
 MAX_RETRY_AFTER = 3600.0
+LOOKUP_MAX_BYTES = 1 << 20
+"""A lookup answer larger than this is not the protocol (one resident's records: a few KB)."""
+_CHUNK = 16384
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -96,6 +103,48 @@ def _detail(response: requests.Response) -> str:
     except (ValueError, AttributeError):
         return ""
     return detail if isinstance(detail, str) and len(detail) <= 200 else ""
+
+
+def _read_within(response: requests.Response, deadline: float, limit: int) -> bytes:
+    """A streamed response's body, given up at ``deadline`` (``time.monotonic``) or past ``limit``.
+
+    A socket timeout bounds one read, not the whole: the body is read one socket read at a time
+    (``read1``), each allowed only what is left of the budget, so a server trickling its answer
+    cannot hold the kiosk past the deadline.
+    """
+    body = bytearray()
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimedOut("the server did not answer in time")
+        _wait_at_most(response, left)
+        try:
+            chunk = response.raw.read1(_CHUNK, decode_content=True)
+        except (ReadTimeoutError, TimeoutError):
+            raise TimedOut("the server did not answer in time") from None
+        except (HTTPError, OSError):  # cut short, reset, undecodable
+            raise BadResponse("the server's answer was cut short") from None
+        if not chunk:
+            return bytes(body)
+        body += chunk
+        if len(body) > limit:
+            raise BadResponse("the server's answer is larger than the protocol's")
+
+
+def _wait_at_most(response: requests.Response, seconds: float) -> None:
+    """Let the next socket read of a streamed response wait ``seconds`` at most (urllib3 keeps
+    the connection on it, and sets the timeout again for the next request on that connection)."""
+    connection = getattr(response.raw, "connection", None)
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        sock.settimeout(seconds)
+
+
+def _validate(content: bytes, model: type[M]) -> M:
+    try:
+        return model.model_validate_json(content)
+    except ValidationError:
+        raise BadResponse(f"the server's answer is not a {model.__name__}") from None
 
 
 def _is_loopback(url: str) -> bool:
@@ -193,12 +242,26 @@ class IntakeClient:
             self._on_clock_skew(self.clock_skew if off else 0.0)
         self._skew_reported = off
 
-    def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
-        """Send one request; transport failures and non-2xx statuses as typed errors."""
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        timeout: tuple[float, float] | Timeout | None = None,
+        **kwargs: Any,
+    ) -> requests.Response:
+        """Send one request; transport failures and non-2xx statuses as typed errors.
+
+        ``timeout``: this call's instead of the client's ``(connect, read)``; a urllib3
+        ``Timeout`` (which requests takes as it is) can bound connect and first read together.
+        With ``stream=True`` the body of a 2xx is left to the caller, and an error's is not read.
+        """
+        # requests passes a urllib3 Timeout on as it is; its type stubs do not say so
+        timeouts = cast(Any, self.timeout if timeout is None else timeout)
         started = self._clock()
         try:
             response = self._session.request(
-                method, self.base_url + path, timeout=self.timeout, **kwargs
+                method, self.base_url + path, timeout=timeouts, **kwargs
             )
         except requests.Timeout:
             raise TimedOut("the server did not answer in time") from None
@@ -208,6 +271,16 @@ class IntakeClient:
         status = response.status_code
         if 200 <= status < 300:
             return response
+        try:
+            self._raise_for(method, path, response, read_body=not kwargs.get("stream"))
+        finally:
+            response.close()
+
+    def _raise_for(
+        self, method: str, path: str, response: requests.Response, *, read_body: bool
+    ) -> NoReturn:
+        """The typed error of a non-2xx answer (``read_body``: look for the server's detail)."""
+        status = response.status_code
         log.info("intake %s %s: %d", method, path.split("?")[0], status)
         if status == 401:
             raise Unauthorised("the server does not accept this station's token: enrol again")
@@ -217,15 +290,14 @@ class IntakeClient:
             raise ServerBusy(status, retry_after=_retry_after(response))
         if status >= 500:
             raise ServerError(status, retry_after=_retry_after(response))
-        raise Refused(status, _detail(response))
+        raise Refused(status, _detail(response) if read_body else "")
 
     def _parse(self, response: requests.Response, model: type[M]) -> M:
         try:
-            return model.model_validate_json(response.content)
-        except ValidationError:
-            raise BadResponse(f"the server's answer is not a {model.__name__}") from None
+            content = response.content
         except requests.RequestException:  # the body was cut short while reading it
             raise BadResponse("the server's answer was cut short") from None
+        return _validate(content, model)
 
     # --- protocol ------------------------------------------------------------------------------
 
@@ -257,20 +329,38 @@ class IntakeClient:
             raise BadResponse("the server's results do not match the batch")
         return answer
 
-    def lookup(self, id_number: str) -> LookupResponse | None:
-        """``POST /v1/registry/lookup``; None when the server does not know the ID (404)."""
+    def lookup(self, id_number: str, *, timeout_s: float | None = None) -> LookupResponse | None:
+        """``POST /v1/registry/lookup``; None when the server does not know the ID (404).
+
+        ``timeout_s``: a budget for the whole exchange (connect, answer, body), instead of the
+        client's timeouts; past it :class:`TimedOut`.  Never retried: a 429 raises
+        :class:`ServerBusy` and an answer that is not the protocol :class:`BadResponse` at once.
+        """
+        options: dict[str, Any] = {}
+        deadline = 0.0
+        if timeout_s is not None:
+            deadline = time.monotonic() + timeout_s
+            budget = max(timeout_s, 0.001)
+            options = {
+                "timeout": Timeout(connect=budget, read=budget, total=budget),
+                "stream": True,
+            }
         try:
             response = self._request(
                 "POST",
                 "/v1/registry/lookup",
                 data=json.dumps({"id_number": id_number}).encode("ascii"),
                 headers={"Content-Type": "application/json"},
+                **options,
             )
         except Refused as exc:
             if exc.status == 404:
                 return None
             raise
-        return self._parse(response, LookupResponse)
+        if timeout_s is None:
+            return self._parse(response, LookupResponse)
+        with response:
+            return _validate(_read_within(response, deadline, LOOKUP_MAX_BYTES), LookupResponse)
 
     def roster(self, cursor: str, limit: int = 500) -> RosterPage:
         """``GET /v1/roster``: one page after ``cursor`` (409 -> :class:`Refused`: start again)."""

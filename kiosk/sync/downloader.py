@@ -110,9 +110,12 @@ class RosterDownloader:
             restarted=restarted,
         )
 
-    def lookup(self, id_number: str) -> Mapping[str, Any] | None:
-        """The server's answer for one ID number (``OnlineRegistry``); raises when it cannot say."""
-        answer = self._client.lookup(id_number)
+    def lookup(self, id_number: str, *, timeout_s: float | None = None) -> Mapping[str, Any] | None:
+        """The server's answer for one ID number (``OnlineRegistry``); raises when it cannot say.
+
+        ``timeout_s``: a budget for the exchange (else the client's timeouts).
+        """
+        answer = self._client.lookup(id_number, timeout_s=timeout_s)
         if answer is None:
             return None
         if self._cache_lookups:

@@ -16,6 +16,7 @@ from kiosk.services.base import Actor, Clock, PermissionDenied, require_role
 if TYPE_CHECKING:
     from kiosk.services.audit import AuditService
     from kiosk.services.auth import AuthService
+    from kiosk.services.lookup import LookupService
     from kiosk.services.station import QueueSummary, StationService
     from kiosk.store import Store
     from kiosk.sync.enrol import Enrolled
@@ -37,6 +38,8 @@ class Backend:
     auth: AuthService
     station: StationService
     audit: AuditService
+    lookup: LookupService
+    """Residents by ID (the ward's server within a budget, else the cache), name, plate, licence."""
     clock: Clock
     ca_bundle: str | None = None
     """The CA bundle that verifies the intake server (config); None: the system's CA store."""
@@ -82,5 +85,6 @@ class Backend:
             )
 
     def close(self) -> None:
-        """Close the store cleanly (removes the crash marker)."""
+        """Close the ward server's connections, then the store cleanly (removes the crash marker)."""
+        self.lookup.close()
         self.store.close()
