@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config, ConfigError, load_config
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from kiosk.store import Store
     from kiosk.store.first_look import FirstLook
     from kiosk.ui.backend import Backend
+    from kiosk.ui.scanner import ScannerFilter
     from kiosk.ui.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,9 @@ def build_backend(config: Config, wiring: Wiring) -> Backend:
     """Open, check and migrate the store, then the services on it (runs on the database worker)."""
     from kiosk.services.audit import AuditService
     from kiosk.services.auth import AuthService
+    from kiosk.services.lookup import LookupService
     from kiosk.services.station import StationService
+    from kiosk.sync.registry import ServerRegistry
     from kiosk.ui import sync_worker  # noqa: F401  # loaded here, so the UI thread never waits for it
     from kiosk.ui.backend import Backend
 
@@ -86,6 +89,9 @@ def build_backend(config: Config, wiring: Wiring) -> Backend:
             auth=AuthService(store, wiring.clock, pin_params=wiring.pin_params),
             station=StationService(store, wiring.clock),
             audit=AuditService(store, wiring.clock),
+            lookup=LookupService(
+                store, wiring.clock, ServerRegistry(store, ca_bundle=config.ca_bundle)
+            ),
             clock=wiring.clock,
             ca_bundle=config.ca_bundle,
         )
@@ -104,6 +110,13 @@ def start_sync(config: Config, wiring: Wiring, backend: Backend) -> SyncWorker:
         ca_bundle=config.ca_bundle,
         poll_seconds=wiring.sync_poll_seconds,
     )
+
+
+def listen_for_scans(config: Config, parent: QObject) -> ScannerFilter:
+    """The card scanner's key filter with the config's thresholds (after the first frame)."""
+    from kiosk.ui.scanner import ScannerFilter
+
+    return ScannerFilter(parent, config.scan_thresholds)
 
 
 def create_window(
@@ -131,6 +144,7 @@ def create_window(
         open_backend=lambda: build_backend(config, wiring),
         first_look=lambda: first_look(config),
         make_sync=lambda backend: start_sync(config, wiring, backend),
+        make_scanner=lambda parent: listen_for_scans(config, parent),
         apply_preferences=apply,
         save_preferences=save,
         kiosk_mode=kiosk_mode,
@@ -145,6 +159,8 @@ def shut_down(window: MainWindow) -> None:
     """
     window.shutting_down()
     window.idle.disarm()
+    if window.scanner is not None:
+        window.scanner.uninstall()
     if window.sync is not None and not window.sync.stop():
         log.error("sync did not stop in time; its last request is replayed at the next start")
     if not window.runner.shutdown():

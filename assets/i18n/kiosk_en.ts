@@ -250,6 +250,18 @@
         <translation>Today at this community house</translation>
     </message>
     <message>
+        <source>Scan the resident&apos;s chip ID card to begin.</source>
+        <translation>Scan the resident&apos;s chip ID card to begin.</translation>
+    </message>
+    <message>
+        <source>Type an ID number</source>
+        <translation>Type an ID number</translation>
+    </message>
+    <message>
+        <source>Find a resident</source>
+        <translation>Find a resident</translation>
+    </message>
+    <message>
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
@@ -386,10 +398,88 @@
     </message>
 </context>
 <context>
+    <name>LookupScreen</name>
+    <message>
+        <source>Type at least the start of the name.</source>
+        <translation>Type at least the start of the name.</translation>
+    </message>
+    <message>
+        <source>The birth year has four digits, e.g. 1958.</source>
+        <translation>The birth year has four digits, e.g. 1958.</translation>
+    </message>
+    <message>
+        <source>Type the licence number.</source>
+        <translation>Type the licence number.</translation>
+    </message>
+    <message>
+        <source>%1 (born %2)</source>
+        <translation>%1 (born %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resident(s) found</source>
+        <translation>
+            <numerusform>%n resident found</numerusform>
+            <numerusform>%n residents found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody found.</source>
+        <translation>Nobody found.</translation>
+    </message>
+    <message>
+        <source>Find a resident</source>
+        <translation>Find a resident</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>12-digit ID number</source>
+        <translation>12-digit ID number</translation>
+    </message>
+    <message>
+        <source>Full name (marks not needed)</source>
+        <translation>Full name (marks not needed)</translation>
+    </message>
+    <message>
+        <source>Birth year (if known)</source>
+        <translation>Birth year (if known)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>Licence number</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>Search again</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The screen was locked because nobody used it for a while.</source>
         <translation>The screen was locked because nobody used it for a while.</translation>
+    </message>
+    <message>
+        <source>Sign in first, then scan the card again. The card was not kept.</source>
+        <translation>Sign in first, then scan the card again. The card was not kept.</translation>
     </message>
     <message>
         <source>Only an officer can open that screen.</source>
@@ -590,6 +680,189 @@
     <message>
         <source>Delete one character</source>
         <translation>Delete one character</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentScreen</name>
+    <message>
+        <source>Looking up the records on file…</source>
+        <translation>Looking up the records on file…</translation>
+    </message>
+    <message>
+        <source>This resident is not on the ward&apos;s roster on this kiosk. The page shows what the card says; their records can still be taken.</source>
+        <translation>This resident is not on the ward&apos;s roster on this kiosk. The page shows what the card says; their records can still be taken.</translation>
+    </message>
+    <message>
+        <source>No resident with this ID number is on file. Check the number.</source>
+        <translation>No resident with this ID number is on file. Check the number.</translation>
+    </message>
+    <message>
+        <source>The ID number does not agree with the birth date or sex on file.</source>
+        <translation>The ID number does not agree with the birth date or sex on file.</translation>
+    </message>
+    <message>
+        <source>The name on the card differs from the ward&apos;s roster: check it with the resident.</source>
+        <translation>The name on the card differs from the ward&apos;s roster: check it with the resident.</translation>
+    </message>
+    <message>
+        <source>Already cleaned on %1 at %2 (station %3).</source>
+        <translation>Already cleaned on %1 at %2 (station %3).</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>Born %1 (age %2) · %3</source>
+        <translation>Born %1 (age %2) · %3</translation>
+    </message>
+    <message>
+        <source>Address on the card: %1</source>
+        <translation>Address on the card: %1</translation>
+    </message>
+    <message>
+        <source>Address on the ward&apos;s roster: %1</source>
+        <translation>Address on the ward&apos;s roster: %1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Address: %1</translation>
+    </message>
+    <message>
+        <source>Residential group: %1</source>
+        <translation>Residential group: %1</translation>
+    </message>
+    <message>
+        <source>Household: %1</source>
+        <translation>Household: %1</translation>
+    </message>
+    <message>
+        <source>From the ward&apos;s server.</source>
+        <translation>From the ward&apos;s server.</translation>
+    </message>
+    <message>
+        <source>From the card only.</source>
+        <translation>From the card only.</translation>
+    </message>
+    <message>
+        <source>Not found on the ward&apos;s server or on this kiosk.</source>
+        <translation>Not found on the ward&apos;s server or on this kiosk.</translation>
+    </message>
+    <message>
+        <source>From the copy on this kiosk, updated at %1.</source>
+        <translation>From the copy on this kiosk, updated at %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Vehicles on file: %n</source>
+        <translation>
+            <numerusform>Vehicles on file: %n</numerusform>
+            <numerusform>Vehicles on file: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No vehicle on file.</source>
+        <translation>No vehicle on file.</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>Car</translation>
+    </message>
+    <message>
+        <source>Motorbike</source>
+        <translation>Motorbike</translation>
+    </message>
+    <message>
+        <source>Electric motorbike</source>
+        <translation>Electric motorbike</translation>
+    </message>
+    <message>
+        <source>Other vehicle</source>
+        <translation>Other vehicle</translation>
+    </message>
+    <message>
+        <source>Registered owner: %1</source>
+        <translation>Registered owner: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Driving licences on file: %n</source>
+        <translation>
+            <numerusform>Driving licences on file: %n</numerusform>
+            <numerusform>Driving licences on file: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No driving licence on file.</source>
+        <translation>No driving licence on file.</translation>
+    </message>
+    <message>
+        <source>Class %1 · no. %2</source>
+        <translation>Class %1 · no. %2</translation>
+    </message>
+    <message>
+        <source>2024 classes</source>
+        <translation>2024 classes</translation>
+    </message>
+    <message>
+        <source>2008 classes</source>
+        <translation>2008 classes</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>no expiry</translation>
+    </message>
+    <message>
+        <source>expires %1: %2</source>
+        <translation>expires %1: %2</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>Scan</name>
+    <message>
+        <source>That is a health-insurance card. Please scan the QR code on the front of the chip ID card (căn cước).</source>
+        <translation>That is a health-insurance card. Please scan the QR code on the front of the chip ID card (căn cước).</translation>
+    </message>
+    <message>
+        <source>That is a web address, not an ID card. Please scan the QR code on the front of the chip ID card.</source>
+        <translation>That is a web address, not an ID card. Please scan the QR code on the front of the chip ID card.</translation>
+    </message>
+    <message>
+        <source>That is a product barcode, not an ID card. Please scan the QR code on the front of the chip ID card.</source>
+        <translation>That is a product barcode, not an ID card. Please scan the QR code on the front of the chip ID card.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s ID number does not agree with its birth date or sex. Type the ID number by hand and check the card with an officer.</source>
+        <translation>The card&apos;s ID number does not agree with its birth date or sex. Type the ID number by hand and check the card with an officer.</translation>
+    </message>
+    <message>
+        <source>Only part of the card was read. Hold the card still under the scanner and scan it again.</source>
+        <translation>Only part of the card was read. Hold the card still under the scanner and scan it again.</translation>
+    </message>
+    <message>
+        <source>That code was not recognised. Scan the QR code on the front of the chip ID card, or type the ID number on the keypad.</source>
+        <translation>That code was not recognised. Scan the QR code on the front of the chip ID card, or type the ID number on the keypad.</translation>
+    </message>
+    <message>
+        <source>Cards cannot be used on this screen. Go Home first, then scan the card again.</source>
+        <translation>Cards cannot be used on this screen. Go Home first, then scan the card again.</translation>
     </message>
 </context>
 <context>

@@ -247,6 +247,18 @@
         <translation>Hôm nay tại nhà văn hoá</translation>
     </message>
     <message>
+        <source>Scan the resident&apos;s chip ID card to begin.</source>
+        <translation>Quét thẻ căn cước của người dân để bắt đầu.</translation>
+    </message>
+    <message>
+        <source>Type an ID number</source>
+        <translation>Nhập số CCCD</translation>
+    </message>
+    <message>
+        <source>Find a resident</source>
+        <translation>Tìm người dân</translation>
+    </message>
+    <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -383,10 +395,87 @@
     </message>
 </context>
 <context>
+    <name>LookupScreen</name>
+    <message>
+        <source>Type at least the start of the name.</source>
+        <translation>Hãy nhập ít nhất phần đầu của họ tên.</translation>
+    </message>
+    <message>
+        <source>The birth year has four digits, e.g. 1958.</source>
+        <translation>Năm sinh gồm bốn chữ số, ví dụ 1958.</translation>
+    </message>
+    <message>
+        <source>Type the licence number.</source>
+        <translation>Hãy nhập số giấy phép lái xe.</translation>
+    </message>
+    <message>
+        <source>%1 (born %2)</source>
+        <translation>%1 (sinh năm %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resident(s) found</source>
+        <translation>
+            <numerusform>Tìm thấy %n người</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody found.</source>
+        <translation>Không tìm thấy ai.</translation>
+    </message>
+    <message>
+        <source>Find a resident</source>
+        <translation>Tìm người dân</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Biển số</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Số GPLX</translation>
+    </message>
+    <message>
+        <source>12-digit ID number</source>
+        <translation>Số CCCD 12 chữ số</translation>
+    </message>
+    <message>
+        <source>Full name (marks not needed)</source>
+        <translation>Họ tên (không cần gõ dấu)</translation>
+    </message>
+    <message>
+        <source>Birth year (if known)</source>
+        <translation>Năm sinh (nếu biết)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>Số giấy phép lái xe</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>Tìm lại</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The screen was locked because nobody used it for a while.</source>
         <translation>Màn hình đã tự khoá vì một lúc lâu không có ai sử dụng.</translation>
+    </message>
+    <message>
+        <source>Sign in first, then scan the card again. The card was not kept.</source>
+        <translation>Đăng nhập trước, rồi quét lại thẻ. Thẻ vừa quét chưa được ghi nhận.</translation>
     </message>
     <message>
         <source>Only an officer can open that screen.</source>
@@ -587,6 +676,186 @@
     <message>
         <source>Delete one character</source>
         <translation>Xoá một ký tự</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentScreen</name>
+    <message>
+        <source>Looking up the records on file…</source>
+        <translation>Đang tra cứu hồ sơ…</translation>
+    </message>
+    <message>
+        <source>This resident is not on the ward&apos;s roster on this kiosk. The page shows what the card says; their records can still be taken.</source>
+        <translation>Người này không có trong danh sách của phường trên máy này. Trang hiển thị thông tin trên thẻ; vẫn có thể ghi nhận hồ sơ của họ.</translation>
+    </message>
+    <message>
+        <source>No resident with this ID number is on file. Check the number.</source>
+        <translation>Không có người dân nào mang số CCCD này trong hồ sơ. Vui lòng kiểm tra lại số.</translation>
+    </message>
+    <message>
+        <source>The ID number does not agree with the birth date or sex on file.</source>
+        <translation>Số CCCD không khớp với ngày sinh hoặc giới tính trong hồ sơ.</translation>
+    </message>
+    <message>
+        <source>The name on the card differs from the ward&apos;s roster: check it with the resident.</source>
+        <translation>Họ tên trên thẻ khác với danh sách của phường: hãy hỏi lại người dân.</translation>
+    </message>
+    <message>
+        <source>Already cleaned on %1 at %2 (station %3).</source>
+        <translation>Đã làm sạch dữ liệu ngày %1 lúc %2 (trạm %3).</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>nam</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>nữ</translation>
+    </message>
+    <message>
+        <source>Born %1 (age %2) · %3</source>
+        <translation>Sinh ngày %1 (%2 tuổi) · %3</translation>
+    </message>
+    <message>
+        <source>Address on the card: %1</source>
+        <translation>Địa chỉ trên thẻ: %1</translation>
+    </message>
+    <message>
+        <source>Address on the ward&apos;s roster: %1</source>
+        <translation>Địa chỉ trong danh sách của phường: %1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Địa chỉ: %1</translation>
+    </message>
+    <message>
+        <source>Residential group: %1</source>
+        <translation>Tổ dân phố: %1</translation>
+    </message>
+    <message>
+        <source>Household: %1</source>
+        <translation>Cùng hộ: %1</translation>
+    </message>
+    <message>
+        <source>From the ward&apos;s server.</source>
+        <translation>Theo máy chủ của phường.</translation>
+    </message>
+    <message>
+        <source>From the card only.</source>
+        <translation>Chỉ theo thông tin trên thẻ.</translation>
+    </message>
+    <message>
+        <source>Not found on the ward&apos;s server or on this kiosk.</source>
+        <translation>Không có trên máy chủ của phường và trên máy này.</translation>
+    </message>
+    <message>
+        <source>From the copy on this kiosk, updated at %1.</source>
+        <translation>Theo bản sao trên máy này, cập nhật lúc %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Vehicles on file: %n</source>
+        <translation>
+            <numerusform>Phương tiện trong hồ sơ: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No vehicle on file.</source>
+        <translation>Không có phương tiện nào trong hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>Ô tô</translation>
+    </message>
+    <message>
+        <source>Motorbike</source>
+        <translation>Xe máy</translation>
+    </message>
+    <message>
+        <source>Electric motorbike</source>
+        <translation>Xe máy điện</translation>
+    </message>
+    <message>
+        <source>Other vehicle</source>
+        <translation>Phương tiện khác</translation>
+    </message>
+    <message>
+        <source>Registered owner: %1</source>
+        <translation>Chủ xe trên giấy đăng ký: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Driving licences on file: %n</source>
+        <translation>
+            <numerusform>Giấy phép lái xe trong hồ sơ: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No driving licence on file.</source>
+        <translation>Không có giấy phép lái xe nào trong hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Class %1 · no. %2</source>
+        <translation>Hạng %1 · số %2</translation>
+    </message>
+    <message>
+        <source>2024 classes</source>
+        <translation>phân hạng 2024</translation>
+    </message>
+    <message>
+        <source>2008 classes</source>
+        <translation>phân hạng 2008</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>không thời hạn</translation>
+    </message>
+    <message>
+        <source>expires %1: %2</source>
+        <translation>hết hạn %1: %2</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>đã hết hạn</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>còn %n ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+</context>
+<context>
+    <name>Scan</name>
+    <message>
+        <source>That is a health-insurance card. Please scan the QR code on the front of the chip ID card (căn cước).</source>
+        <translation>Đây là thẻ bảo hiểm y tế. Vui lòng quét mã QR ở mặt trước thẻ căn cước.</translation>
+    </message>
+    <message>
+        <source>That is a web address, not an ID card. Please scan the QR code on the front of the chip ID card.</source>
+        <translation>Đây là địa chỉ trang web, không phải thẻ căn cước. Vui lòng quét mã QR ở mặt trước thẻ căn cước.</translation>
+    </message>
+    <message>
+        <source>That is a product barcode, not an ID card. Please scan the QR code on the front of the chip ID card.</source>
+        <translation>Đây là mã vạch hàng hoá, không phải thẻ căn cước. Vui lòng quét mã QR ở mặt trước thẻ căn cước.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s ID number does not agree with its birth date or sex. Type the ID number by hand and check the card with an officer.</source>
+        <translation>Số CCCD trên thẻ không khớp với ngày sinh hoặc giới tính. Hãy nhập số CCCD bằng tay và nhờ cán bộ kiểm tra thẻ.</translation>
+    </message>
+    <message>
+        <source>Only part of the card was read. Hold the card still under the scanner and scan it again.</source>
+        <translation>Máy chỉ đọc được một phần thẻ. Giữ yên thẻ dưới máy quét rồi quét lại.</translation>
+    </message>
+    <message>
+        <source>That code was not recognised. Scan the QR code on the front of the chip ID card, or type the ID number on the keypad.</source>
+        <translation>Không nhận ra mã vừa quét. Hãy quét mã QR ở mặt trước thẻ căn cước, hoặc nhập số CCCD bằng bàn phím số.</translation>
+    </message>
+    <message>
+        <source>Cards cannot be used on this screen. Go Home first, then scan the card again.</source>
+        <translation>Không dùng thẻ ở màn hình này. Hãy về Trang chính rồi quét lại thẻ.</translation>
     </message>
 </context>
 <context>

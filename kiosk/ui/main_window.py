@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -41,13 +41,18 @@ from kiosk.ui.widgets.status_bar import (
 )
 
 if TYPE_CHECKING:
+    from kiosk.domain.identity import IdCard
     from kiosk.services.station import QueueSummary
     from kiosk.store.first_look import FirstLook
     from kiosk.ui.backend import Backend
+    from kiosk.ui.scan_router import ScanRouter
+    from kiosk.ui.scanner import ScannerFilter
+    from kiosk.ui.screens.lookup import Mode
     from kiosk.ui.screens.startup import StartupScreen
     from kiosk.ui.sync_worker import SyncWorker
     from kiosk.ui.widgets.idle_warning import IdleWarning
     from kiosk.ui.widgets.osk import InputMethod, KeyboardHost
+    from kiosk.ui.widgets.toast import Toast
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +83,14 @@ class MainWindow(QMainWindow):
         *,
         first_look: Callable[[], FirstLook | None] | None = None,
         make_sync: Callable[[Backend], SyncWorker] | None = None,
+        make_scanner: Callable[[QObject], ScannerFilter] | None = None,
         kiosk_mode: bool = False,
     ) -> None:
         super().__init__()
+        self._make_scanner = make_scanner
+        self.scanner: ScannerFilter | None = None
+        """The card scanner's key filter, installed once the first frame is drawn."""
+        self.scan_router: ScanRouter | None = None
         self.runner = runner
         self.translations = translations
         self.preferences = preferences
@@ -136,6 +146,7 @@ class MainWindow(QMainWindow):
         self.idle.warning.connect(self._warn_idle)
         self.idle.resumed.connect(self._idle_resumed)
         self._idle_warning: IdleWarning | None = None
+        self._toast: Toast | None = None
         self.keyboard: KeyboardHost | None = None
         """The on-screen keyboard, once the screens with text fields exist."""
         self._status_timer = QTimer(self)
@@ -150,6 +161,10 @@ class MainWindow(QMainWindow):
 
     def _go_home(self) -> None:
         self.navigator.go("home")
+
+    def _open_lookup(self, mode: Mode) -> None:
+        if self.navigator.go("lookup"):
+            self.lookup_screen.set_mode(mode)
 
     # --- start-up ------------------------------------------------------------------------------
     @property
@@ -185,10 +200,18 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _open_once(self) -> None:
-        """The first screen is drawn: open the store behind it (once; later only on "retry")."""
+        """The first screen is drawn: open the store behind it (once; later only on "retry"),
+        and listen for card scans from now on (a scan on the sign-in screen is no PIN)."""
         if self._open_requested:
             return
         self._start_backend()
+        if self._make_scanner is not None and self.scanner is None:
+            from kiosk.ui.scan_router import ScanRouter
+
+            self.scan_router = ScanRouter(self, self)
+            self.scanner = self._make_scanner(self)
+            self.scanner.scanned.connect(self.scan_router.route)
+            self.scanner.install()
 
     @Slot()
     def _start_backend(self) -> None:
@@ -235,7 +258,9 @@ class MainWindow(QMainWindow):
     def _build_screens(self, backend: Backend) -> None:
         # Imported here, after the first paint: the backend has loaded what they import.
         from kiosk.ui.screens.home import HomeScreen
+        from kiosk.ui.screens.lookup import LookupScreen
         from kiosk.ui.screens.operators import OperatorsScreen
+        from kiosk.ui.screens.resident import ResidentScreen
         from kiosk.ui.screens.settings import SettingsScreen
         from kiosk.ui.screens.setup import SetupScreen
         from kiosk.ui.widgets.osk import KeyboardHost
@@ -254,6 +279,12 @@ class MainWindow(QMainWindow):
         self.home_screen = HomeScreen(backend, self.runner, self.navigator)
         self.home_screen.sync_now_clicked.connect(self.sync_now)
         self.status_changed.connect(self.home_screen.set_status)
+        self.lookup_screen = LookupScreen(backend, self.runner, self._current_actor)
+        self.lookup_screen.open_resident.connect(self.open_id_number)
+        self.resident_screen = ResidentScreen(backend, self.runner, self._current_actor)
+        self.resident_screen.done_button.clicked.connect(self._go_home)
+        self.home_screen.type_id_clicked.connect(lambda: self._open_lookup("id"))
+        self.home_screen.find_clicked.connect(lambda: self._open_lookup("name"))
         self.operators_screen = OperatorsScreen(backend, self.runner, self._current_actor)
         self.settings_screen = SettingsScreen(
             backend, self.runner, self._current_actor, self.preferences, kiosk_mode=self.kiosk_mode
@@ -265,6 +296,8 @@ class MainWindow(QMainWindow):
         for name, screen in (
             ("setup", self.setup_screen),
             ("home", self.home_screen),
+            ("lookup", self.lookup_screen),
+            ("resident", self.resident_screen),
             ("operators", self.operators_screen),
             ("settings", self.settings_screen),
         ):
@@ -355,6 +388,40 @@ class MainWindow(QMainWindow):
         if self._idle_warning is not None:
             self._idle_warning.close_notice()
 
+    # --- scans and residents (the scan router's Shell) ----------------------------------------
+    def has_operator(self) -> bool:
+        """Whether someone is signed in."""
+        return self.actor is not None
+
+    def on_officer_screen(self) -> bool:
+        """Whether the screen on show is for officers only (a scan is ignored there)."""
+        current = self.navigator.current()
+        return bool(current) and self.navigator.screen(current).access == "officer"
+
+    def notify(self, text: str, role: str = "notice") -> None:
+        """A message over the bottom of the window for a few seconds."""
+        if self._toast is None:
+            from kiosk.ui.widgets.toast import Toast
+
+            self._toast = Toast(self)
+        self._toast.say(text, role)
+
+    def notify_sign_in_first(self) -> None:
+        """A card scanned before anyone signed in: it is not kept."""
+        self.sign_in_screen.show_notice(
+            self.tr("Sign in first, then scan the card again. The card was not kept.")
+        )
+
+    def open_card(self, card: IdCard) -> None:
+        """A scanned card: the resident's page."""
+        if self.navigator.go("resident"):
+            self.resident_screen.open(card.id_number, card=card, source="scan")
+
+    def open_id_number(self, id_number: str) -> None:
+        """An ID number typed, or a look-up result: the resident's page."""
+        if self.navigator.go("resident"):
+            self.resident_screen.open(id_number, source="manual")
+
     def _refused(self, name: str) -> None:
         log.warning("navigation to %s refused for role %s", name, self._role())
         if self.actor is not None:
@@ -369,7 +436,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def refresh_status(self) -> None:
         """Ask the database (on the worker) for the queue count; the status area follows."""
-        if self.backend is None:
+        if self.backend is None or self._shutting_down:  # closing: no new work for the workers
             return
         self.runner.db(self.backend.queue_summary).success(self._summary_read).run()
 

@@ -9,12 +9,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.domain.identity import parse_card_qr
 from kiosk.services.base import Actor
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.idle_warning import IdleWarning
 from tests.ui.conftest import OFFICER, VOLUNTEER
 from tests.ui.flows import WAIT_MS, complete_setup, go_to_sign_in, sign_in, tap, type_on, type_text
 from tests.ui.layout import SIZES, layout_problems
+from tests.ui.scans import RESIDENT, card_text, seed
 
 View = tuple[str, Callable[[MainWindow], None]]
 LONG_NAME = "Tôn Nữ Thị Phương Quỳnh Như"
@@ -175,4 +177,31 @@ def test_the_idle_notice(qtbot: QtBot, staffed: MainWindow, text_size: str) -> N
         window._warn_idle()
         (notice,) = window.findChildren(IdleWarning)
         problems += [f"idle notice at {width}×{height}: {p}" for p in layout_problems(notice)]
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_serving_screens(qtbot: QtBot, staffed: MainWindow, text_size: str) -> None:
+    """Look-up in each mode and its results, and the resident's page (from the card and not)."""
+    window = staffed
+    _text_size(window, text_size)
+    seed(window.backend_or_fail().store)
+    problems = []
+    assert window.navigator.go("lookup")
+    screen = window.lookup_screen
+    for mode in ("id", "name", "plate", "licence"):
+        screen.set_mode(mode)  # type: ignore[arg-type]
+        problems += _at_every_size(qtbot, window, f"lookup/{mode}")
+    screen.set_mode("name")
+    screen.name_field.setText("nguyen")
+    with qtbot.waitSignal(screen.results_shown, timeout=WAIT_MS):
+        tap(qtbot, screen.name_search)
+    problems += _at_every_size(qtbot, window, "lookup/results")
+    window.open_card(parse_card_qr(card_text()))
+    qtbot.waitUntil(lambda: window.resident_screen.origin() != "", timeout=WAIT_MS)
+    problems += _at_every_size(qtbot, window, "resident")
+    stranger = {**RESIDENT, "id_number": "001188099999", "full_name": "Phạm Thị Lụa"}
+    window.open_card(parse_card_qr(card_text(stranger)))
+    qtbot.waitUntil(lambda: window.resident_screen.origin() == "card", timeout=WAIT_MS)
+    problems += _at_every_size(qtbot, window, "resident/not on the roster")
     assert problems == [], "\n".join(problems)

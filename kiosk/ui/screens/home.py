@@ -62,6 +62,9 @@ class HomeScreen(Screen):
     access = "operator"
     counts_shown = Signal(object)
     sync_now_clicked = Signal()
+    type_id_clicked = Signal()
+    """The big button for a resident without their card: the 12-digit keypad."""
+    find_clicked = Signal()
 
     def __init__(
         self,
@@ -80,6 +83,16 @@ class HomeScreen(Screen):
         self._title = label("title")
         self._notice = label("error")
         self._notice.hide()
+        self._scan_hint = label("subtitle")
+        self.type_id_button = button("primary", "key")
+        self.type_id_button.clicked.connect(self.type_id_clicked)
+        self.find_button = button(None, "users")
+        self.find_button.clicked.connect(self.find_clicked)
+        serve = QHBoxLayout()
+        serve.setSpacing(20)
+        serve.addWidget(self._scan_hint, 1)
+        serve.addWidget(self.type_id_button)
+        serve.addWidget(self.find_button)
         self.today = _Figure()
         self.waiting_verification = _Figure()
         self.waiting_upload = _Figure()
@@ -111,6 +124,7 @@ class HomeScreen(Screen):
         layout.setSpacing(18)
         layout.addWidget(self._title)
         layout.addWidget(self._notice)
+        layout.addLayout(serve)
         layout.addWidget(self.link)
         layout.addLayout(figures)
         layout.addWidget(self._officer_box)
@@ -184,6 +198,9 @@ class HomeScreen(Screen):
     def retranslateUi(self) -> None:
         """Texts in the current language."""
         self._title.setText(self.tr("Today at this community house"))
+        self._scan_hint.setText(self.tr("Scan the resident's chip ID card to begin."))
+        self.type_id_button.setText(self.tr("Type an ID number"))
+        self.find_button.setText(self.tr("Find a resident"))
         counts = self._counts
         dash = "—"
         if counts is None:

@@ -315,9 +315,11 @@ class OnScreenKeyboard(QFrame):
             key.clicked.connect(lambda _=False, f=form: self._choose(f))
             row, column = divmod(index, CHOICES_PER_ROW)
             self._place(key, 1 + row, 2 * column, 2)
+            key.show()  # now, not on the next turn of the event loop
             self._choice_keys.append(key)
         cancel = self._action_key("✕", self._show_page)
         self._place(cancel, 1 + (len(forms) - 1) // CHOICES_PER_ROW, 18, 2)
+        cancel.show()
         self._choice_keys.append(cancel)
         for key in self._letters + self._symbol_keys:
             key.hide()
