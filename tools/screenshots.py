@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,6 +97,42 @@ def seed(window: MainWindow, officer: Actor) -> None:
                 draft.id,
                 acknowledged=[w["code"] for w in verify.warnings(officer, draft.id)],
             )
+
+
+def shoot_resident(app: QApplication, window: MainWindow, shoot: Callable[[str], None]) -> None:
+    """A resident in the roster cache, found by name, and opened by a card scan."""
+    from kiosk.store.registry import save_household, save_resident
+    from tests.store.synthetic import make_resident
+    from tests.ui.scans import HOUSEHOLD, RESIDENT, SPOUSE, card_text
+
+    with window.backend_or_fail().store.write() as session:
+        at = datetime.now(UTC)
+        save_household(session, HOUSEHOLD, at=at)
+        save_resident(session, RESIDENT, at=at, household_id=HOUSEHOLD["id"])
+        save_resident(session, SPOUSE, at=at, household_id=HOUSEHOLD["id"])
+        for index in range(2, 6):  # namesakes: a search by name finds several
+            namesake = {**make_resident(random.Random(index), 40 + index)}
+            namesake["full_name"] = "Nguyễn Thị " + ("Hương", "Hường", "Hà", "Huệ")[index - 2]
+            save_resident(session, namesake, at=at)
+    window.home_screen.refresh()
+    shoot("18-home-serve")
+    window.navigator.go("lookup")
+    screen = window.lookup_screen
+    screen.set_mode("name")
+    screen.name_field.setText("nguyen thi hu")
+    screen.name_search.click()
+    wait_until(app, lambda: bool(screen.result_tiles))
+    shoot("19-lookup-by-name")
+    assert window.scan_router is not None
+    window.navigator.go("home")
+    window.scan_router.route(card_text())
+    wait_until(app, lambda: window.resident_screen.origin() != "")
+    shoot("20-resident")
+    window.navigator.go("home")
+    window.scan_router.route("https://dichvucong.gov.vn/p/home")
+    shoot("21-scan-not-a-card")
+    assert window._toast is not None
+    window._toast.hide()
 
 
 def shoot_keyboard(app: QApplication, window: MainWindow, shoot: Callable[[str], None]) -> None:
@@ -263,6 +301,7 @@ def main() -> int:
         window.idle.set_timeout_ms(WARNING_MS + 100)
         wait_until(app, lambda: window.idle.remaining_ms() <= WARNING_MS)
         shoot("12a-idle-warning")
+        window.idle.set_timeout_ms(window.preferences.idle_lock_seconds * 1000)
         window.lock_for_idle()
         settle(app, window)
         shoot("12-locked-after-idle")
@@ -276,6 +315,7 @@ def main() -> int:
         shoot("13-home-volunteer-training")
 
         window.accept_sign_in(Actor(officer.operator_id, officer.name, "officer"))
+        shoot_resident(app, window, shoot)
         window.navigator.go("operators")
         shoot_keyboard(app, window, shoot)
         window.sign_out()
