@@ -861,6 +861,10 @@
         <translation>That code was not recognised. Scan the QR code on the front of the chip ID card, or type the ID number on the keypad.</translation>
     </message>
     <message>
+        <source>Close the message on the screen first, then scan the card again.</source>
+        <translation>Close the message on the screen first, then scan the card again.</translation>
+    </message>
+    <message>
         <source>Cards cannot be used on this screen. Go Home first, then scan the card again.</source>
         <translation>Cards cannot be used on this screen. Go Home first, then scan the card again.</translation>
     </message>

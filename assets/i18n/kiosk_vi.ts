@@ -854,6 +854,10 @@
         <translation>Không nhận ra mã vừa quét. Hãy quét mã QR ở mặt trước thẻ căn cước, hoặc nhập số CCCD bằng bàn phím số.</translation>
     </message>
     <message>
+        <source>Close the message on the screen first, then scan the card again.</source>
+        <translation>Hãy đóng thông báo trên màn hình trước, rồi quét lại thẻ.</translation>
+    </message>
+    <message>
         <source>Cards cannot be used on this screen. Go Home first, then scan the card again.</source>
         <translation>Không dùng thẻ ở màn hình này. Hãy về Trang chính rồi quét lại thẻ.</translation>
     </message>

@@ -2,7 +2,7 @@
 
 - Nobody signed in: "sign in first"; the card is not kept.
 - A field that takes an ID number has the focus (``TAKES_ID_PROPERTY``): the scan fills it.
-- An officer-only screen: the scan is ignored, and a notice says so.
+- An officer-only screen, or a message box open: the scan is ignored, and a notice says so.
 - Anywhere else (Home, look-up, a resident's page): the resident opens.
 - Not a citizen ID card (a health-insurance card, a web address, a product barcode, half a card):
   what it looks like and what to do, in plain words; nothing typed so far is touched.
@@ -96,6 +96,13 @@ class ScanRouter(QObject):
         except InvalidCard:
             shell.notify(not_a_card_text(text), "error")
             return "not_a_card"
+        if QApplication.activeModalWidget() is not None:  # a message is open: it comes first
+            shell.notify(
+                translate(
+                    "Scan", "Close the message on the screen first, then scan the card again."
+                )
+            )
+            return "dialog_open"
         field = QApplication.focusWidget()
         if isinstance(field, QLineEdit) and field.property(TAKES_ID_PROPERTY):
             field.setText(card.id_number)

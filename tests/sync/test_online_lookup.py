@@ -8,10 +8,8 @@ what the screen shows (with the household members the cache knows).
 from __future__ import annotations
 
 import random
-import socket
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
@@ -34,6 +32,7 @@ from tests.store.fixtures import START, FakeClock
 from tests.store.synthetic import make_resident
 from tests.support.fault_proxy import FaultPlan, FaultProxy
 from tests.support.intake import Server, fresh_database, running_server
+from tests.support.raw_server import raw, silent, static, trickle
 from tests.sync.helpers import GROUP, WARD, FakeTime, enrol
 
 BUDGET = 1.5
@@ -77,83 +76,6 @@ def _cache_person(store: Store) -> None:
         save_resident(session, PERSON, at=START, household_id="hh-1")
 
 
-class _RawServer:
-    """A TCP server on 127.0.0.1 that reads a request and then ``answer(sock, stop)`` does."""
-
-    def __init__(self, answer: Callable[[socket.socket, threading.Event], None]) -> None:
-        self._answer = answer
-        self._stop = threading.Event()
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.05)  # so that the accepting thread sees the stop
-        self._threads: list[threading.Thread] = []
-        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
-        self._accepting = threading.Thread(target=self._accept)
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                sock, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            sock.settimeout(None)
-            thread = threading.Thread(target=self._serve, args=(sock,))
-            self._threads.append(thread)
-            thread.start()
-
-    def _serve(self, sock: socket.socket) -> None:
-        with sock:
-            try:
-                sock.recv(65536)
-                self._answer(sock, self._stop)
-            except OSError:
-                return
-
-    def __enter__(self) -> _RawServer:
-        self._accepting.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._accepting.join(10)
-        self._listener.close()
-        for thread in self._threads:
-            thread.join(10)
-
-
-def _silent(sock: socket.socket, stop: threading.Event) -> None:
-    stop.wait(30)  # accepted, read, never answers
-
-
-def _trickle(sock: socket.socket, stop: threading.Event) -> None:
-    """A 200 whose body comes a byte every 0.2 s (each well within a socket read timeout) for 8 s,
-    then stops short."""
-    sock.sendall(
-        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 9999\r\n\r\n"
-    )
-    for _ in range(40):
-        if stop.wait(0.2):
-            return
-        sock.sendall(b" ")
-
-
-def _static(status: bytes, content_type: bytes, body: bytes) -> Callable[..., None]:
-    def answer(sock: socket.socket, stop: threading.Event) -> None:
-        head = b"HTTP/1.1 " + status + b"\r\nContent-Type: " + content_type
-        sock.sendall(
-            head + b"\r\nContent-Length: %d\r\nConnection: close\r\n\r\n" % len(body) + body
-        )
-
-    return answer
-
-
-@contextmanager
-def _raw(answer: Callable[[socket.socket, threading.Event], None]) -> Iterator[str]:
-    with _RawServer(answer) as raw:
-        yield raw.url
-
-
 @contextmanager
 def _proxy(server: Server, fault: str) -> Iterator[str]:
     with FaultProxy(_upstream(server), FaultPlan(slow_seconds=5.0)) as proxy:
@@ -174,14 +96,14 @@ FAULTS: dict[str, tuple[type[SyncError], bool]] = {
 
 def _faulty(kind: str, request: pytest.FixtureRequest) -> AbstractContextManager[str]:
     if kind == "html":
-        return _raw(_static(b"200 OK", b"text/html", b"<html><body>Portal login</body></html>"))
+        return raw(static(b"200 OK", b"text/html", b"<html><body>Portal login</body></html>"))
     if kind == "wrong_shape":
         body = b'{"resident": {"id_number": 1}, "vehicles": "none"}'
-        return _raw(_static(b"200 OK", b"application/json", body))
+        return raw(static(b"200 OK", b"application/json", body))
     if kind == "silent":
-        return _raw(_silent)
+        return raw(silent)
     if kind == "trickle":
-        return _raw(_trickle)
+        return raw(trickle)
     return _proxy(request.getfixturevalue("server"), kind)  # a real server behind the fault
 
 

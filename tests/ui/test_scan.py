@@ -3,14 +3,26 @@ typing keeps every key, and what a scan does depends on where the kiosk is (DESI
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import update
 
+from intake.demo import populate
+from kiosk.services.lookup import ONLINE_BUDGET_S
+from kiosk.store.models import Station
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.scan_router import TAKES_ID_PROPERTY
+from tests.support.intake import (
+    Server,
+    one_test_server,  # noqa: F401  # the ``server`` fixture
+)
+from tests.support.raw_server import raw, silent, static
+from tests.sync.helpers import WARD, enrol
 from tests.ui.conftest import OFFICER, VOLUNTEER
 from tests.ui.flows import WAIT_MS, complete_setup, go_to_sign_in, tap
 from tests.ui.scans import RESIDENT, SPOUSE, card_text, keys, scan, seed
@@ -233,3 +245,49 @@ def test_a_resident_not_on_the_roster_gets_a_page_from_the_card(
     assert kiosk.resident_screen.origin() == "card"
     assert "Phạm Thị Lụa" in text
     assert "không có trong danh sách" in text
+
+
+def test_a_scan_while_a_message_is_open(qtbot: QtBot, kiosk: MainWindow) -> None:
+    """The message box keeps the focus: the scan presses none of its buttons and opens nothing."""
+    kiosk.show_error(RuntimeError("a test message"))
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=WAIT_MS)
+    box = QApplication.activeModalWidget()
+    scan(card_text())
+    qtbot.waitUntil(lambda: kiosk._toast is not None and kiosk._toast.isVisible(), timeout=WAIT_MS)
+    assert "thông báo" in kiosk._toast.text()
+    assert box is not None and box.isVisible()
+    assert kiosk.navigator.current() == "home"
+    box.close()
+
+
+@pytest.mark.parametrize("answer", ["silent", "garbage"])
+def test_a_failing_server_gives_way_to_the_cache(
+    qtbot: QtBot, kiosk: MainWindow, server: Server, answer: str
+) -> None:
+    """Enrolled with a ward server that accepts and never answers, or answers garbage: the local
+    copy shows within the budget, and the page says where it came from."""
+    store = kiosk.backend_or_fail().store
+    enrol(store, server).close()
+    respond = silent if answer == "silent" else static(b"200 OK", b"text/html", b"<html>")
+    with raw(respond) as url:
+        with store.write() as session:
+            session.execute(update(Station).values(server_url=url))
+        started = time.perf_counter()
+        scan(card_text())
+        text = _resident_shown(qtbot, kiosk)
+        elapsed = time.perf_counter() - started
+    assert kiosk.resident_screen.origin() == "cache"
+    assert "bản sao trên máy này" in text
+    assert elapsed < ONLINE_BUDGET_S + 1.0  # a bound on waiting, not a benchmark
+
+
+def test_the_ward_server_answers_first(qtbot: QtBot, kiosk: MainWindow, server: Server) -> None:
+    """A resident only the ward's server knows: the page is the server's, and says so."""
+    enrol(kiosk.backend_or_fail().store, server).close()
+    ward = populate(server.engine, 20, seed=5, ward=WARD)
+    person = ward.residents[0]
+    scan(card_text({**person, "birth_date": person["birth_date"].isoformat()}))
+    text = _resident_shown(qtbot, kiosk)
+    assert kiosk.resident_screen.origin() == "online"
+    assert "theo máy chủ của phường" in text.lower()
+    assert person["full_name"] in text
