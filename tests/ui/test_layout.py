@@ -25,7 +25,7 @@ TEXT_SIZES = ["normal", "largest"]
 
 def _text_size(window: MainWindow, text_size: str) -> None:
     window.change_preferences(window.preferences.with_changes(text_size=text_size))
-    assert QApplication.font().pointSize() == {"normal": 18, "largest": 23}[text_size]
+    assert QApplication.font().pointSize() == {"normal": 18, "large": 21, "largest": 23}[text_size]
 
 
 def _at_every_size(qtbot: QtBot, window: MainWindow, view: str) -> list[str]:
@@ -180,7 +180,7 @@ def test_the_idle_notice(qtbot: QtBot, staffed: MainWindow, text_size: str) -> N
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("text_size", [*TEXT_SIZES, "large"])
 def test_serving_screens(qtbot: QtBot, staffed: MainWindow, text_size: str) -> None:
     """Look-up in each mode and its results, and the resident's page (from the card and not)."""
     window = staffed
