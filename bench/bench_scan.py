@@ -10,7 +10,8 @@ paint of the resident's page showing the records. Two setups:
 - ``cache``: the 1,000,000-resident cache of ``bench_store.py`` (built once in ``.bench-cache``),
   an offline demo station: the page comes from the local copy;
 - ``server``: a kiosk enrolled with the intake server on loopback (a demo ward of 2,000 residents):
-  the page comes from the server (``resident_online`` within its 1.5 s budget).
+  the page comes from the server (``resident_online`` within its 1.5 s budget); 30 scans, the
+  burst of look-ups the server allows a station before its rate limit.
 
 Beside them, measured in the same run on the same residents: the bare look-up (the cache's three
 queries, ``LookupService.cached_resident``) and a bare paint of the same page (``repaint()``).
@@ -61,6 +62,7 @@ from kiosk.ui.main_window import MainWindow  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_SCAN_ROUNDS", "200"))
 SERVER_RESIDENTS = 2000
+SERVER_ROUNDS = 30
 WORK = ROOT / ".bench-cache" / "scan"
 GOAL_CACHE_MS, GOAL_SERVER_MS, GOAL_STALL_MS, GOAL_RSS_MB = 100.0, 150.0, 50.0, 250.0
 GOAL_FILTER_MS = 0.05
@@ -76,7 +78,9 @@ def _p95(values: list[float]) -> float:
 def card_text(id_number: str, name: str, born: date, sex: str) -> str:
     """A chip ID card's QR text (formats reference §1)."""
     gender = "Nữ" if sex == "female" else "Nam"
-    return f"{id_number}||{name}|{born:%d%m%Y}|{gender}|Số 1 ngõ 2, Yên Nghĩa, Hà Đông, Hà Nội|01022022"
+    issued = max(born, date(2022, 2, 1))  # a child's card is issued after its birth
+    where = "Số 1 ngõ 2, Yên Nghĩa, Hà Đông, Hà Nội"
+    return f"{id_number}||{name}|{born:%d%m%Y}|{gender}|{where}|{issued:%d%m%Y}"
 
 
 class Painted(QObject):
@@ -248,7 +252,9 @@ def server_setup(app: QApplication, stalls: Stalls) -> list[float]:
         }
     )
     rng = random.Random(8)
-    people = rng.choices(made.residents, k=ROUNDS)
+    # the server allows a station a burst of 30 look-ups, then 30 a minute (DESIGN §6): one a
+    # resident is what a kiosk needs, and the rest would be answered 429, then by the cache
+    people = rng.choices(made.residents, k=min(ROUNDS, SERVER_ROUNDS))
     cards = [card_text(p["id_number"], p["full_name"], p["birth_date"], p["sex"]) for p in people]
     with intake_server(f"sqlite:///{database}", WORK / "server.log") as url:
         with open_store(config) as store, IntakeClient(url) as client:
@@ -312,12 +318,12 @@ def main() -> int:
         cost <= GOAL_FILTER_MS,
     )
     stalls = Stalls()
-    longest = 0.0
     cache, bare_lookup, bare_paint = cache_setup(app, stalls)
-    longest = max(longest, stalls.longest)
+    longest = {"cache": stalls.longest}
     rss = cache_setup.rss  # type: ignore[attr-defined]
+    stalls = Stalls()
     server = server_setup(app, stalls)
-    longest = max(longest, stalls.longest)
+    longest["server"] = stalls.longest
     results = []
     for name, values, goal in (("cache", cache, GOAL_CACHE_MS), ("server", server, GOAL_SERVER_MS)):
         p50, p95 = statistics.median(values), _p95(values)
@@ -337,15 +343,16 @@ def main() -> int:
             f"{p95 / (_p95(bare_lookup) + _p95(bare_paint)):.1f}",
             met,
         )
-    print(f"scan_ui_stall: longest {longest:.0f} ms (goal <= {GOAL_STALL_MS:g} ms)")
-    record(
-        "scan_ui_stall",
-        f"longest {longest:.0f} ms",
-        f"<= {GOAL_STALL_MS:g} ms",
-        "a 1 ms timer on the UI thread (the stall is the gap between its ticks)",
-        "n/a",
-        longest <= GOAL_STALL_MS,
-    )
+    for name, stall in longest.items():
+        print(f"scan_ui_stall[{name}]: longest {stall:.0f} ms (goal <= {GOAL_STALL_MS:g} ms)")
+        record(
+            f"scan_ui_stall[{name}]",
+            f"longest {stall:.0f} ms",
+            f"<= {GOAL_STALL_MS:g} ms",
+            "a 1 ms timer on the UI thread (the stall is the gap between its ticks)",
+            "n/a",
+            stall <= GOAL_STALL_MS,
+        )
     print(f"kiosk_rss: {rss:.0f} MB with the 1,000,000-resident cache (goal <= {GOAL_RSS_MB:g} MB)")
     record(
         "kiosk_rss",
@@ -355,7 +362,7 @@ def main() -> int:
         "n/a",
         rss <= GOAL_RSS_MB,
     )
-    met = all(results) and longest <= GOAL_STALL_MS and rss <= GOAL_RSS_MB
+    met = all(results) and max(longest.values()) <= GOAL_STALL_MS and rss <= GOAL_RSS_MB
     met = met and cost <= GOAL_FILTER_MS
     return 0 if met else 1
 
