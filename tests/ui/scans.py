@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk.store import Store
 from kiosk.store.registry import save_household, save_resident
@@ -85,3 +85,8 @@ def keys(text: str, gaps_ms: float | list[float], *, enter: bool = False) -> Non
 def scan(text: str, gap_ms: float = 4.0) -> None:
     """A scanner in its default mode: the text at 4 ms a key, then Enter."""
     keys(text, gap_ms, enter=True)
+
+
+def page_text(page: QWidget) -> str:
+    """Every text a person can read on ``page``, joined."""
+    return "\n".join(label.text() for label in page.findChildren(QLabel) if label.isVisible())

@@ -25,7 +25,7 @@ from tests.support.raw_server import raw, silent, static
 from tests.sync.helpers import WARD, enrol
 from tests.ui.conftest import OFFICER, VOLUNTEER
 from tests.ui.flows import WAIT_MS, complete_setup, go_to_sign_in, tap
-from tests.ui.scans import RESIDENT, SPOUSE, card_text, keys, scan, seed
+from tests.ui.scans import RESIDENT, SPOUSE, card_text, keys, page_text, scan, seed
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def _resident_shown(qtbot: QtBot, window: MainWindow) -> str:
     screen = window.resident_screen
     qtbot.waitUntil(lambda: screen.origin() != "", timeout=WAIT_MS)
     assert window.navigator.current() == "resident"
-    return screen.page_text()
+    return page_text(screen)
 
 
 def test_a_scan_opens_the_resident_and_types_nothing(qtbot: QtBot, kiosk: MainWindow) -> None:
@@ -158,7 +158,7 @@ def test_bad_bursts_lose_nothing_and_open_nothing(qtbot: QtBot, kiosk: MainWindo
     scan(card_text())
     text = _resident_shown(qtbot, kiosk)
     qtbot.waitUntil(
-        lambda: RESIDENT["full_name"] in kiosk.resident_screen.page_text(), timeout=WAIT_MS
+        lambda: RESIDENT["full_name"] in page_text(kiosk.resident_screen), timeout=WAIT_MS
     )
     assert text
 
@@ -232,7 +232,7 @@ def test_the_idle_lock_clears_the_page(qtbot: QtBot, kiosk: MainWindow) -> None:
     kiosk.idle.set_timeout_ms(50)
     with qtbot.waitSignal(kiosk.locked, timeout=WAIT_MS):
         pass
-    assert RESIDENT["full_name"] not in kiosk.resident_screen.page_text()
+    assert RESIDENT["full_name"] not in page_text(kiosk.resident_screen)
     assert kiosk.resident_screen.record() is None
 
 

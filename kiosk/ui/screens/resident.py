@@ -392,10 +392,6 @@ class ResidentScreen(Screen):
             return "card" if self._card is not None else "none"
         return self._record_source
 
-    def page_text(self) -> str:
-        """Every text on the page, joined (tests look for what a person would read)."""
-        return "\n".join(label.text() for label in self.findChildren(QLabel) if label.isVisible())
-
     def clear_personal_data(self) -> None:
         """The idle lock and sign-out: the resident is forgotten."""
         self._request += 1

@@ -421,10 +421,6 @@ class KeyboardHost(QObject):
             self.hide()
         self._enabled = on
 
-    def is_enabled(self) -> bool:
-        """Whether the keyboard follows the focus."""
-        return self._enabled
-
     def set_method(self, method: InputMethod) -> None:
         """How letters become Vietnamese: Telex, VNI or long-press."""
         self._method = method
