@@ -20,7 +20,15 @@ import platformdirs
 if TYPE_CHECKING:
     from kiosk.domain.scan import ScanThresholds
 
-__all__ = ["CONFIG_FILE", "Config", "ConfigError", "KeyStore", "load_config", "replace"]
+__all__ = [
+    "CONFIG_FILE",
+    "DEFAULT_IHANOI_URL",
+    "Config",
+    "ConfigError",
+    "KeyStore",
+    "load_config",
+    "replace",
+]
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +36,10 @@ APP_NAME = "kiosk"
 CONFIG_FILE = "kiosk.toml"
 KeyStore = Literal["auto", "keyring", "file"]
 _KEY_STORES = ("auto", "keyring", "file")
+DEFAULT_IHANOI_URL = "https://ihanoi.hanoi.gov.vn"
+"""The iHanoi app's install page (the receipt's second QR code)."""
+CONSENT_TEXT_MAX = 2000
+IHANOI_URL_MAX = 300
 
 
 class ConfigError(Exception):
@@ -60,6 +72,11 @@ class Config(NamedTuple):
     """No key for this long ends a scan from a scanner that sends no Enter/Tab suffix."""
     scan_max_key_gap_ms: float = 90.0
     """One gap longer than this ends a burst: a person is typing (a slow 40 ms scanner passes)."""
+    consent_text: str | None = None
+    """The ward's own consent text (Decree 13/2023/NĐ-CP), shown instead of the kiosk's built-in,
+    translated one; None: the built-in text.  At most 2000 characters."""
+    ihanoi_url: str = DEFAULT_IHANOI_URL
+    """The iHanoi app's install page, shown as a QR code on the receipt (``https://`` only)."""
 
     @property
     def db_path(self) -> Path:
@@ -88,6 +105,7 @@ _FIELDS: dict[str, type] = {"encrypt": bool, "key_store": str, "backups_keep": i
 _FIELDS |= {"retention_days": int, "busy_timeout_ms": int, "ca_bundle": str}
 _FIELDS |= {"scan_max_mean_gap_ms": float, "scan_min_length": int}
 _FIELDS |= {"scan_quiet_gap_ms": float, "scan_max_key_gap_ms": float}
+_FIELDS |= {"consent_text": str, "ihanoi_url": str}
 _RANGES: dict[str, tuple[float, float]] = {
     "scan_max_mean_gap_ms": (1, 500),
     "scan_min_length": (1, 1000),
@@ -146,7 +164,33 @@ def _check(values: Mapping[str, Any]) -> dict[str, Any]:
     for name, (low, high) in _RANGES.items():
         if name in checked and not low <= checked[name] <= high:
             raise ConfigError(f"{name} must be from {low:g} to {high:g}")
+    if "consent_text" in checked:
+        checked["consent_text"] = _consent_text(checked["consent_text"])
+    if "ihanoi_url" in checked:
+        checked["ihanoi_url"] = _ihanoi_url(checked["ihanoi_url"])
     return checked
+
+
+def _consent_text(text: str) -> str:
+    """The ward's consent text, without surrounding blank space: not empty, not too long."""
+    text = text.strip()
+    if not text:
+        raise ConfigError("consent_text must not be blank (leave it out for the built-in text)")
+    if len(text) > CONSENT_TEXT_MAX:
+        raise ConfigError(f"consent_text must be at most {CONSENT_TEXT_MAX} characters")
+    return text
+
+
+def _ihanoi_url(url: str) -> str:
+    """The iHanoi install page: an ``https://`` address of bounded length, without spaces."""
+    url = url.strip()
+    if not url.startswith("https://") or len(url) == len("https://"):
+        raise ConfigError("ihanoi_url must be an https:// address")
+    if any(c.isspace() or not c.isprintable() for c in url):
+        raise ConfigError("ihanoi_url must not contain spaces or control characters")
+    if len(url) > IHANOI_URL_MAX:
+        raise ConfigError(f"ihanoi_url must be at most {IHANOI_URL_MAX} characters")
+    return url
 
 
 def load_config(env: Mapping[str, str] | None = None) -> Config:

@@ -1,25 +1,64 @@
 """Capture: a volunteer (or officer) starts a draft, saves it as it grows, captures or discards it.
 
 The store does the state machine and the audit; this layer checks who asks.  It hands back plain
-frozen records (:class:`~kiosk.store.lifecycle.SubmissionRecord`), never ORM rows, so the UI can
-take them to another thread.
+frozen records (:class:`~kiosk.store.lifecycle.SubmissionRecord`, :class:`DraftSummary`), never
+ORM rows, so the UI can take them to another thread.  A volunteer works on their own drafts only;
+an officer may open or discard anyone's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from kiosk.services.base import Actor, Clock, Role, require_role
-from kiosk.store import Store
+from kiosk.services.base import Actor, Clock, PermissionDenied, Role, require_role
+from kiosk.store import Store, retention
 from kiosk.store import submissions as subs
 from kiosk.store.lifecycle import SubmissionRecord
-from kiosk.store.submissions import PreparedCapture
+from kiosk.store.submissions import DISCARD_REASONS, PreparedCapture
 
-__all__ = ["CaptureService", "PreparedCapture", "SubmissionRecord"]
+__all__ = [
+    "DISCARD_REASONS",
+    "CaptureService",
+    "DraftSummary",
+    "PreparedCapture",
+    "SubmissionRecord",
+]
 
 
 _ANYONE: tuple[Role, ...] = ("officer", "volunteer")
+_OPERATOR_REASONS = ("abandoned", "refused")
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    """One of the signed-in operator's drafts, for the "continue a visit" list.
+
+    ``full_name`` and ``id_number`` come from the draft's ``resident`` and are None while the
+    draft has none yet.  Lists mask the ID number (DESIGN.md §6); the full value is here for the
+    screen that reopens the draft.  ``saved_at`` is the draft's ``status_at``: when it was started
+    (saving a draft again does not move it), the time draft expiry counts from.
+    """
+
+    id: str
+    reference: str
+    full_name: str | None
+    id_number: str | None
+    saved_at: datetime
+
+
+def _text(resident: object, key: str) -> str | None:
+    """A string field of a partial draft's resident, or None."""
+    value = resident.get(key) if isinstance(resident, Mapping) else None
+    return value if isinstance(value, str) and value else None
+
+
+def _check_owner(actor: Actor, record: SubmissionRecord, action: str) -> None:
+    """A volunteer may act only on their own submissions; an officer on anyone's."""
+    if not actor.is_officer and record.created_by != actor.operator_id:
+        raise PermissionDenied(action, actor.role)
 
 
 class CaptureService:
@@ -82,12 +121,65 @@ class CaptureService:
             )
             return sub
 
-    def discard(self, actor: Actor, submission_id: str) -> SubmissionRecord:
-        """Give up a draft."""
+    def discard(
+        self, actor: Actor, submission_id: str, reason: str = "abandoned"
+    ) -> SubmissionRecord:
+        """Give up a draft (``abandoned``, or ``refused`` by the resident), erasing its data.
+
+        A volunteer discards only their own drafts; an officer anyone's.  Only the reference,
+        the times, the operator, the reason (and for ``refused`` the ID number) remain.
+        ``expired`` is the system's reason (:meth:`expire_drafts`), not an operator's.
+        """
         require_role(actor, "discard drafts", *_ANYONE)
+        if reason not in _OPERATOR_REASONS:
+            raise ValueError(f"an operator discards with {' or '.join(_OPERATOR_REASONS)}")
         with self._store.transaction() as session:
-            sub = subs.discard(session, submission_id, at=self._clock(), actor=actor.operator_id)
+            record = subs.get(session, submission_id)
+            _check_owner(actor, record, "discard another operator's draft")
+            sub = subs.discard(
+                session, submission_id, at=self._clock(), actor=actor.operator_id, reason=reason
+            )
             return sub
+
+    def my_drafts(self, actor: Actor) -> list[DraftSummary]:
+        """The signed-in operator's own drafts (training ones too), newest first."""
+        require_role(actor, "view submissions", *_ANYONE)
+        with self._store.reader() as conn:
+            drafts = subs.drafts_by(conn, actor.operator_id)
+        summaries = []
+        for record in drafts:
+            payload = record.payload
+            resident = payload.get("resident") if isinstance(payload, Mapping) else None
+            summaries.append(
+                DraftSummary(
+                    record.id,
+                    record.reference,
+                    _text(resident, "full_name"),
+                    _text(resident, "id_number"),
+                    record.status_at,
+                )
+            )
+        return summaries
+
+    def draft(self, actor: Actor, submission_id: str) -> SubmissionRecord:
+        """A draft to continue: a volunteer's own only, any for an officer.
+
+        The record is as it is now: check ``status`` (it may have been captured, or discarded
+        as expired, since the list was read).
+        """
+        require_role(actor, "view submissions", *_ANYONE)
+        with self._store.read() as session:
+            record = subs.get(session, submission_id)
+        _check_owner(actor, record, "open another operator's draft")
+        return record
+
+    def expire_drafts(self, days: int) -> int:
+        """Discard (``expired``) every draft last saved more than ``days`` ago; a system action.
+
+        Returns how many; their personal data is erased and each is audited with no actor.
+        """
+        with self._store.transaction() as session:
+            return retention.expire_drafts(session, at=self._clock(), days=days)
 
     def get(self, actor: Actor, submission_id: str) -> SubmissionRecord:
         """One submission for the capture or review screen."""

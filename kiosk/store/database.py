@@ -11,12 +11,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import sqlcipher3
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -50,9 +52,9 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _translate(exc: OperationalError) -> StoreError | None:
+def _translate(exc: Exception) -> StoreError | None:
     """Known environment faults of SQLite, as errors an officer can act on."""
-    text = str(exc.orig).lower()
+    text = str(exc.orig if isinstance(exc, OperationalError) else exc).lower()
     if "locked" in text or "busy" in text:
         return StoreBusyError("the database is busy in another program; try again")
     if "full" in text:
@@ -62,12 +64,22 @@ def _translate(exc: OperationalError) -> StoreError | None:
     return None
 
 
+DRIVER_ERRORS = (sqlite3.OperationalError, sqlcipher3.OperationalError)
+"""The drivers' own error types (SQL sent to the driver directly, past SQLAlchemy)."""
+
+
 @contextlib.contextmanager
 def _known_faults() -> Iterator[None]:
     """Raise SQLite's known environment faults as :func:`_translate` words them; others as they are."""
     try:
         yield
     except OperationalError as exc:
+        known = _translate(exc)
+        if known is None:
+            raise
+        raise known from exc
+    except DRIVER_ERRORS as exc:
+        # the capture and audit paths speak to the driver directly: its own error type
         known = _translate(exc)
         if known is None:
             raise

@@ -34,6 +34,7 @@ __all__ = [
     "StoredJson",
     "SubmissionRecord",
     "connection",
+    "drop_items",
     "gate",
     "load",
     "move",
@@ -106,6 +107,7 @@ class SubmissionRecord:
     upload_failures: int
     last_error: str | None
     purged_at: datetime | None
+    discard_reason: str | None
 
 
 def connection(session: Session | Connection) -> Connection:
@@ -246,6 +248,11 @@ def _item_rows(submission_id: str, payload: Mapping[str, Any]) -> list[dict[str,
                 }
             )
     return rows
+
+
+def drop_items(session: Session | Connection, submission_id: str) -> None:
+    """Delete the submission's items (a discarded draft keeps none)."""
+    _driver(connection(session)).execute(_DROP_ITEMS, (submission_id,))
 
 
 def payload_values(

@@ -27,6 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import DateTime, TypeDecorator
 
 __all__ = [
+    "DISCARD_REASONS",
     "LICENCE_ANSWERS",
     "ROLES",
     "STATUSES",
@@ -74,6 +75,8 @@ VEHICLE_ANSWERS = (
     "added",
 )
 LICENCE_ANSWERS = ("confirmed", "updated", "lost", "not_mine", "added")
+DISCARD_REASONS = ("abandoned", "refused", "expired")
+"""Why a draft was discarded: given up by the operator, refused by the resident, or too old."""
 SCHEMES = ("2008", "2024")
 FROZEN_STATUSES = ("verified", "sent", "rejected", "conflict", "superseded", "held")
 """Statuses whose payload is frozen: canonical bytes and hash must be present."""
@@ -301,6 +304,10 @@ class Submission(Base):
         CheckConstraint(f"NOT (training AND {_in('status', UPLOAD_OUTCOMES)})", name="training"),
         CheckConstraint("status != 'sent' OR sent_at IS NOT NULL", name="sent_at"),
         CheckConstraint("vehicle_count >= 0 AND licence_count >= 0", name="counts"),
+        CheckConstraint(
+            f"discard_reason IS NULL OR {_in('discard_reason', DISCARD_REASONS)}",
+            name="discard_reason",
+        ),
         Index("ix_submission_queue", "status", "training", "verified_at"),
     )
 
@@ -329,6 +336,8 @@ class Submission(Base):
     upload_failures: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     purged_at: Mapped[datetime | None]
+    discard_reason: Mapped[str | None] = mapped_column(String(16))
+    """Set when a draft is discarded (:data:`DISCARD_REASONS`); its personal data goes with it."""
 
 
 class SubmissionItem(Base):

@@ -1,20 +1,23 @@
 """Retention: personal data of sent submissions goes after N days; counts and references stay.
 
 DESIGN.md §4 — a sent submission is at the server, so the kiosk keeps only what the daily report
-needs: reference code, status, times, vehicle and licence counts and the item answers.
+needs: reference code, status, times, vehicle and licence counts and the item answers.  A draft
+nobody came back to within the same period is discarded as ``expired``, erasing what it held.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.store.audit import append_event
+from kiosk.store.lifecycle import connection
 from kiosk.store.models import Submission, SubmissionItem
+from kiosk.store.submissions import discard
 
-__all__ = ["purge_sent"]
+__all__ = ["expire_drafts", "purge_sent"]
 
 
 def purge_sent(session: Session, *, at: datetime, days: int = 7) -> int:
@@ -55,4 +58,36 @@ def purge_sent(session: Session, *, at: datetime, days: int = 7) -> int:
         action="retention.purge",
         details={"submissions": len(ids), "days": days},
     )
+    return len(ids)
+
+
+def expire_drafts(session: Session | Connection, *, at: datetime, days: int) -> int:
+    """Discard (reason ``expired``) every draft last saved more than ``days`` ago.
+
+    Each goes through :func:`kiosk.store.submissions.discard` (its payload, items and ID number
+    erased, one audit event each, by the system); one ``retention.drafts`` event sums them up.
+    """
+    if days < 1:
+        raise ValueError("the retention period is at least one day")
+    cutoff = at - timedelta(days=days)
+    conn = connection(session)
+    ids = list(
+        conn.scalars(
+            select(Submission.id)
+            .where(Submission.status == "draft", Submission.status_at < cutoff)
+            .order_by(Submission.status_at, Submission.id)
+        )
+    )
+    for sub_id in ids:
+        discard(conn, sub_id, at=at, actor=None, reason="expired")
+    if isinstance(session, Session):
+        session.expire_all()
+    if ids:
+        append_event(
+            conn,
+            at=at,
+            actor=None,
+            action="retention.drafts",
+            details={"submissions": len(ids), "days": days},
+        )
     return len(ids)

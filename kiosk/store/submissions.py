@@ -30,13 +30,14 @@ from kiosk.store.lifecycle import (
     StoredJson,
     SubmissionRecord,
     connection,
+    drop_items,
     gate,
     load,
     move,
     payload_values,
     save_values,
 )
-from kiosk.store.models import Station, table_of
+from kiosk.store.models import DISCARD_REASONS, Station, table_of
 from kiosk.store.station import ensure_station
 from kiosk.store.uploads import (
     QueuedSubmission,
@@ -48,6 +49,7 @@ from kiosk.store.uploads import (
 )
 
 __all__ = [
+    "DISCARD_REASONS",
     "TRANSITIONS",
     "PreparedCapture",
     "QueuedSubmission",
@@ -57,6 +59,7 @@ __all__ = [
     "capture",
     "create_draft",
     "discard",
+    "drafts_by",
     "get",
     "hold",
     "mark_conflict",
@@ -80,6 +83,11 @@ _STATION = select(_ST.c.id, _ST.c.training).where(_ST.c.slot == 1)
 _REFERENCE_TAKEN = select(S.c.id).where(S.c.reference == bindparam("ref"))
 _NEW = insert(S)
 _BY_STATUS = select(S).where(S.c.status == bindparam("status")).order_by(S.c.status_at, S.c.id)
+_DRAFTS_BY = (
+    select(S)
+    .where(S.c.status == "draft", S.c.created_by == bindparam("actor"))
+    .order_by(S.c.status_at.desc(), S.c.id)
+)
 
 get = load
 """The submission as a record (``NotFound`` when there is none)."""
@@ -164,7 +172,10 @@ def save_draft(
         raise InvalidTransition(
             record.status, record.status, "only drafts and returned ones change"
         )
-    record = save_values(session, record, payload_values(session, submission_id, payload))
+    values = payload_values(session, submission_id, payload)
+    if record.status == "draft":  # a draft's age counts from its last save (expiry, Home's list)
+        values["status_at"] = at
+    record = save_values(session, record, values)
     details = {"reference": record.reference, "status": record.status}
     append_event(
         connection(session), at=at, actor=actor, action="submission.save", subject=record.id,
@@ -321,10 +332,32 @@ def return_to_volunteer(
 
 
 def discard(
-    session: Session | Connection, submission_id: str, *, at: datetime, actor: str
+    session: Session | Connection,
+    submission_id: str,
+    *,
+    at: datetime,
+    actor: str | None,
+    reason: str,
 ) -> SubmissionRecord:
-    """draft -> discarded: a capture given up."""
-    return move(session, load(session, submission_id), "discarded", at=at, actor=actor)
+    """draft -> discarded with a reason (:data:`DISCARD_REASONS`), erasing what the draft captured.
+
+    In the same transaction: payload and items go, counts become 0, ``purged_at`` is set.  Only
+    the reference, the times, the operator and the reason remain, and for ``refused`` the
+    resident's ID number too (a refusal is a visit outcome, DESIGN.md §5).  ``actor`` is None for
+    the system (draft expiry).  The audit event names the reference and the reason, nothing
+    personal.
+    """
+    if reason not in DISCARD_REASONS:
+        raise ValueError(f"a discard reason is one of {', '.join(DISCARD_REASONS)}")
+    record = load(session, submission_id)
+    values: dict[str, Any] = {"payload": None, "canonical": None, "vehicle_count": 0}
+    values |= {"licence_count": 0, "purged_at": at, "discard_reason": reason}
+    if reason != "refused":
+        values["resident_id_number"] = None
+    discarded = move(session, record, "discarded", at=at, actor=actor, values=values,
+                     details={"reason": reason})  # fmt: skip
+    drop_items(session, submission_id)
+    return discarded
 
 
 def retry_held(
@@ -366,6 +399,7 @@ def transition(
 ) -> SubmissionRecord:
     """Any allowed change by target name, for callers that get the status from elsewhere.
 
+    ``reason``: why it is returned, held or discarded (a discard defaults to ``abandoned``).
     For ``superseded`` this returns the old, now superseded submission.
     """
     record = load(session, submission_id)
@@ -381,7 +415,9 @@ def transition(
         supersede(session, sid, at=at, actor=actor)
         return load(session, sid)
     simple = {
-        "discarded": lambda: discard(session, sid, at=at, actor=actor),
+        "discarded": lambda: discard(
+            session, sid, at=at, actor=actor, reason=reason or "abandoned"
+        ),
         "sent": lambda: mark_sent(session, sid, at=at),
         "rejected": lambda: mark_rejected(session, sid, at=at, errors=[]),
         "conflict": lambda: mark_conflict(session, sid, at=at),
@@ -393,4 +429,13 @@ def transition(
 def with_status(session: Session | Connection, status: str) -> list[SubmissionRecord]:
     """Submissions in one status, oldest change first (pending, returned, held lists)."""
     rows = connection(session).execute(_BY_STATUS, {"status": status}).mappings()
+    return [SubmissionRecord(**row) for row in rows]
+
+
+def drafts_by(session: Session | Connection, operator_id: str) -> list[SubmissionRecord]:
+    """The drafts ``operator_id`` started (training ones too), newest ``status_at`` first.
+
+    A draft's ``status_at`` is when it was started: :func:`save_draft` does not move it.
+    """
+    rows = connection(session).execute(_DRAFTS_BY, {"actor": operator_id}).mappings()
     return [SubmissionRecord(**row) for row in rows]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import CONFIG_FILE, ConfigError, load_config, replace
+from kiosk.config import CONFIG_FILE, DEFAULT_IHANOI_URL, ConfigError, load_config, replace
 from kiosk.domain.scan import ScanThresholds
 from tests.store.fixtures import env_for
 
@@ -123,3 +123,57 @@ def test_replace_checks_scan_values(tmp_path: Path) -> None:
     assert replace(config, scan_quiet_gap_ms=200).scan_thresholds.quiet_gap_ms == 200.0
     with pytest.raises(ConfigError):
         replace(config, scan_max_mean_gap_ms=100)  # above the 90 ms single-gap bound
+
+
+def test_visit_texts_default_to_the_built_in_ones(tmp_path: Path) -> None:
+    config = load_config(env_for(tmp_path))
+    assert config.consent_text is None
+    assert config.ihanoi_url == DEFAULT_IHANOI_URL == "https://ihanoi.hanoi.gov.vn"
+
+
+def test_visit_texts_from_file_then_environment(tmp_path: Path) -> None:
+    env = env_for(tmp_path)
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / CONFIG_FILE).write_text(
+        'consent_text = """\nTôi đồng ý cho Công an phường xử lý dữ liệu cá nhân.\n"""\n'
+        'ihanoi_url = "https://ihanoi.example.vn/tai-ung-dung"\n',
+        encoding="utf-8",
+    )
+    config = load_config(env)
+    assert config.consent_text == "Tôi đồng ý cho Công an phường xử lý dữ liệu cá nhân."
+    assert config.ihanoi_url == "https://ihanoi.example.vn/tai-ung-dung"
+    config = load_config(
+        {**env, "KIOSK_CONSENT_TEXT": "Đồng ý.", "KIOSK_IHANOI_URL": "https://x.vn/a"}
+    )
+    assert (config.consent_text, config.ihanoi_url) == ("Đồng ý.", "https://x.vn/a")
+    assert replace(config, consent_text=" Khác ").consent_text == "Khác"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("consent_text = '   '", "consent_text must not be blank"),
+        ("consent_text = 13", "consent_text must be a str"),
+        (f"consent_text = '{'x' * 2001}'", "consent_text must be at most 2000 characters"),
+        ("ihanoi_url = 'http://ihanoi.hanoi.gov.vn'", "ihanoi_url must be an https:// address"),
+        ("ihanoi_url = 'https://'", "ihanoi_url must be an https:// address"),
+        ("ihanoi_url = 'ihanoi.hanoi.gov.vn'", "ihanoi_url must be an https:// address"),
+        ("ihanoi_url = 'https://a b.vn'", "ihanoi_url must not contain spaces"),
+        (f"ihanoi_url = 'https://{'a' * 293}'", "ihanoi_url must be at most 300 characters"),
+    ],
+)
+def test_bad_visit_texts_are_named(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / CONFIG_FILE).write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_config(env_for(tmp_path))
+
+
+def test_visit_texts_at_their_bounds_pass(tmp_path: Path) -> None:
+    url = "https://" + "a" * 292
+    config = load_config(env_for(tmp_path, KIOSK_CONSENT_TEXT="x" * 2000, KIOSK_IHANOI_URL=url))
+    assert (len(config.consent_text or ""), config.ihanoi_url) == (2000, url)
+    with pytest.raises(ConfigError, match="consent_text must not be blank"):
+        load_config(env_for(tmp_path, KIOSK_CONSENT_TEXT=""))
+    with pytest.raises(ConfigError, match="ihanoi_url"):
+        load_config(env_for(tmp_path, KIOSK_IHANOI_URL="ftp://ihanoi.hanoi.gov.vn"))

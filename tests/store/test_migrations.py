@@ -7,12 +7,14 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from kiosk.config import Config, load_config
 from kiosk.store import Store, StoreError, migrate, open_store
+from kiosk.store import submissions as subs
 from kiosk.store.models import Base
-from tests.store.fixtures import env_for
+from tests.store.fixtures import FakeClock, add_operator, env_for
 
 TABLES = {
     "station", "operator", "evening_session", "daily_target", "household", "resident",
@@ -57,6 +59,32 @@ def test_downgrade_to_nothing_and_upgrade_again(store: Store) -> None:
     migrate.upgrade(store.engine)
     assert migrate.current_revision(store.engine) == migrate.head_revision()
     assert _schema(store) == before
+
+
+def _columns(store: Store, table: str) -> list[str]:
+    return [column["name"] for column in inspect(store.engine).get_columns(table)]
+
+
+def test_the_discard_reason_migration_runs_down_and_up(store: Store, clock: FakeClock) -> None:
+    before = _schema(store)
+    volunteer = add_operator(store, "Vol", "volunteer")
+    with store.write() as session:
+        sub_id = subs.create_draft(session, at=clock(), actor=volunteer).id
+        subs.discard(session, sub_id, at=clock(), actor=volunteer, reason="refused")
+    assert "discard_reason" in _columns(store, "submission")
+    migrate.downgrade(store.engine, "0002")
+    assert migrate.current_revision(store.engine) == "0002"
+    assert "discard_reason" not in _columns(store, "submission")
+    migrate.upgrade(store.engine)
+    assert migrate.current_revision(store.engine) == "0003"
+    assert _schema(store) == before
+    with store.read() as session:
+        record = subs.get(session, sub_id)
+    assert (record.status, record.discard_reason) == ("discarded", None)  # it went with the column
+    with pytest.raises(IntegrityError), store.write() as session:
+        session.execute(text("UPDATE submission SET discard_reason = 'bored'"))
+    with store.write() as session:
+        session.execute(text("UPDATE submission SET discard_reason = 'expired'"))
 
 
 def test_models_and_migrations_agree(store: Store) -> None:

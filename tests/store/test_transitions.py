@@ -75,7 +75,7 @@ class Flow:
     def do(self, name: str, sub_id: str) -> None:
         v, o = self.volunteer, self.officer
         actions: dict[str, Callable[[], None]] = {
-            "discard": lambda: self.step(subs.discard, sub_id, actor=v),
+            "discard": lambda: self.step(subs.discard, sub_id, actor=v, reason="abandoned"),
             "capture": lambda: self.step(subs.capture, sub_id, payload=make_payload(), actor=v),
             "return": lambda: self.step(subs.return_to_volunteer, sub_id, reason="ảnh mờ", actor=o),
             "verify": lambda: self.step(subs.verify, sub_id, actor=o, acknowledged=ACK),
