@@ -76,6 +76,7 @@ def build_backend(config: Config, wiring: Wiring) -> Backend:
     """Open, check and migrate the store, then the services on it (runs on the database worker)."""
     from kiosk.services.audit import AuditService
     from kiosk.services.auth import AuthService
+    from kiosk.services.capture import CaptureService
     from kiosk.services.lookup import LookupService
     from kiosk.services.station import StationService
     from kiosk.sync.registry import ServerRegistry
@@ -92,8 +93,12 @@ def build_backend(config: Config, wiring: Wiring) -> Backend:
             lookup=LookupService(
                 store, wiring.clock, ServerRegistry(store, ca_bundle=config.ca_bundle)
             ),
+            capture=CaptureService(store, wiring.clock),
             clock=wiring.clock,
             ca_bundle=config.ca_bundle,
+            retention_days=config.retention_days,
+            consent_text=config.consent_text,
+            ihanoi_url=config.ihanoi_url,
         )
     except BaseException:
         store.close()

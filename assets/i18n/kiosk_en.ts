@@ -2,6 +2,188 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AnswerCard</name>
+    <message>
+        <source>Car</source>
+        <translation>Car</translation>
+    </message>
+    <message>
+        <source>Motorbike</source>
+        <translation>Motorbike</translation>
+    </message>
+    <message>
+        <source>Electric motorbike</source>
+        <translation>Electric motorbike</translation>
+    </message>
+    <message>
+        <source>Other vehicle</source>
+        <translation>Other vehicle</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>No longer mine: sold</source>
+        <translation>No longer mine: sold</translation>
+    </message>
+    <message>
+        <source>No longer mine: given away</source>
+        <translation>No longer mine: given away</translation>
+    </message>
+    <message>
+        <source>No longer mine: scrapped</source>
+        <translation>No longer mine: scrapped</translation>
+    </message>
+    <message>
+        <source>No longer mine: lost</source>
+        <translation>No longer mine: lost</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>Licence class %1 · no. %2</source>
+        <translation>Licence class %1 · no. %2</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>Registered owner: %1</source>
+        <translation>Registered owner: %1</translation>
+    </message>
+    <message>
+        <source>Class %1 · no. %2</source>
+        <translation>Class %1 · no. %2</translation>
+    </message>
+    <message>
+        <source>2024 classes</source>
+        <translation>2024 classes</translation>
+    </message>
+    <message>
+        <source>2008 classes</source>
+        <translation>2008 classes</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day(s) left</numerusform>
+            <numerusform>%n day(s) left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Number plate</source>
+        <translation>Number plate</translation>
+    </message>
+    <message>
+        <source>Kind of vehicle</source>
+        <translation>Kind of vehicle</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Chassis number</source>
+        <translation>Chassis number</translation>
+    </message>
+    <message>
+        <source>Engine number</source>
+        <translation>Engine number</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>Licence number</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Expiry date</translation>
+    </message>
+    <message>
+        <source>Name of the person it went to</source>
+        <translation>Name of the person it went to</translation>
+    </message>
+    <message>
+        <source>Their ID number (type it, or scan their card)</source>
+        <translation>Their ID number (type it, or scan their card)</translation>
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation>When it happened</translation>
+    </message>
+    <message>
+        <source>Papers seen</source>
+        <translation>Papers seen</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Given away</source>
+        <translation>Given away</translation>
+    </message>
+    <message>
+        <source>Scrapped</source>
+        <translation>Scrapped</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Why is it no longer yours?</source>
+        <translation>Why is it no longer yours?</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>Needs correcting</source>
+        <translation>Needs correcting</translation>
+    </message>
+    <message>
+        <source>No longer mine</source>
+        <translation>No longer mine</translation>
+    </message>
+    <message>
+        <source>Not mine</source>
+        <translation>Not mine</translation>
+    </message>
+    <message>
+        <source>Use this date</source>
+        <translation>Use this date</translation>
+    </message>
+</context>
+<context>
     <name>BrandPicker</name>
     <message>
         <source>Other brand</source>
@@ -53,6 +235,59 @@
     <message>
         <source>Type the colour</source>
         <translation>Type the colour</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>No phone number yet</source>
+        <translation>No phone number yet</translation>
+    </message>
+    <message>
+        <source>Without consent nothing is recorded and the answers are erased. Tap again to end the visit.</source>
+        <translation>Without consent nothing is recorded and the answers are erased. Tap again to end the visit.</translation>
+    </message>
+    <message>
+        <source>To clean the records of vehicles and driving licences, the ward police will use your name, ID number, date of birth, address, phone number and the records of your vehicles and licences, as Decree 13/2023/NĐ-CP on protecting personal data allows.
+They are used only for this campaign, kept safe, and given to nobody else.
+You may ask the ward police to see, correct or delete them.
+Do you agree?</source>
+        <translation>To clean the records of vehicles and driving licences, the ward police will use your name, ID number, date of birth, address, phone number and the records of your vehicles and licences, as Decree 13/2023/NĐ-CP on protecting personal data allows.
+They are used only for this campaign, kept safe, and given to nobody else.
+You may ask the ward police to see, correct or delete them.
+Do you agree?</translation>
+    </message>
+    <message>
+        <source>Phone number and consent</source>
+        <translation>Phone number and consent</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Consent to use personal data</source>
+        <translation>Consent to use personal data</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Type the phone number</source>
+        <translation>Type the phone number</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <source>Does not agree</source>
+        <translation>Does not agree</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
@@ -290,6 +525,10 @@
         <translation>Volunteers and officers</translation>
     </message>
     <message>
+        <source>Continue the visit of %1 (saved at %2)</source>
+        <translation>Continue the visit of %1 (saved at %2)</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -480,6 +719,26 @@
     <message>
         <source>Sign in first, then scan the card again. The card was not kept.</source>
         <translation>Sign in first, then scan the card again. The card was not kept.</translation>
+    </message>
+    <message>
+        <source>This resident&apos;s visit is already open.</source>
+        <translation>This resident&apos;s visit is already open.</translation>
+    </message>
+    <message>
+        <source>Another card</source>
+        <translation>Another card</translation>
+    </message>
+    <message>
+        <source>%1&apos;s visit is not finished. Keep it as a draft (Home offers it again) and open the card just scanned?</source>
+        <translation>%1&apos;s visit is not finished. Keep it as a draft (Home offers it again) and open the card just scanned?</translation>
+    </message>
+    <message>
+        <source>Keep as draft, open the card</source>
+        <translation>Keep as draft, open the card</translation>
+    </message>
+    <message>
+        <source>Stay with this visit</source>
+        <translation>Stay with this visit</translation>
     </message>
     <message>
         <source>Only an officer can open that screen.</source>
@@ -683,6 +942,45 @@
     </message>
 </context>
 <context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Date and time: %1</source>
+        <translation>Date and time: %1</translation>
+    </message>
+    <message>
+        <source>Community house: %1</source>
+        <translation>Community house: %1</translation>
+    </message>
+    <message>
+        <source>What was recorded:</source>
+        <translation>What was recorded:</translation>
+    </message>
+    <message>
+        <source>No record was changed.</source>
+        <translation>No record was changed.</translation>
+    </message>
+    <message>
+        <source>Training — not sent: this visit was practice.</source>
+        <translation>Training — not sent: this visit was practice.</translation>
+    </message>
+    <message>
+        <source>Your reference code</source>
+        <translation>Your reference code</translation>
+    </message>
+    <message>
+        <source>You may take a photo of this code with your phone. Give this code if you ask the ward about your records.</source>
+        <translation>You may take a photo of this code with your phone. Give this code if you ask the ward about your records.</translation>
+    </message>
+    <message>
+        <source>Scan to install the iHanoi app.</source>
+        <translation>Scan to install the iHanoi app.</translation>
+    </message>
+    <message>
+        <source>Next person</source>
+        <translation>Next person</translation>
+    </message>
+</context>
+<context>
     <name>ResidentScreen</name>
     <message>
         <source>Looking up the records on file…</source>
@@ -756,6 +1054,10 @@
         <source>From the copy on this kiosk, updated at %1.</source>
         <translation>From the copy on this kiosk, updated at %1.</translation>
     </message>
+    <message>
+        <source>Taken up again from the saved draft.</source>
+        <translation>Taken up again from the saved draft.</translation>
+    </message>
     <message numerus="yes">
         <source>Vehicles on file: %n</source>
         <translation>
@@ -767,25 +1069,16 @@
         <source>No vehicle on file.</source>
         <translation>No vehicle on file.</translation>
     </message>
-    <message>
-        <source>Car</source>
-        <translation>Car</translation>
+    <message numerus="yes">
+        <source>%n thing(s) to finish:</source>
+        <translation>
+            <numerusform>%n thing(s) to finish:</numerusform>
+            <numerusform>%n thing(s) to finish:</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Motorbike</source>
-        <translation>Motorbike</translation>
-    </message>
-    <message>
-        <source>Electric motorbike</source>
-        <translation>Electric motorbike</translation>
-    </message>
-    <message>
-        <source>Other vehicle</source>
-        <translation>Other vehicle</translation>
-    </message>
-    <message>
-        <source>Registered owner: %1</source>
-        <translation>Registered owner: %1</translation>
+        <source>Continue</source>
+        <translation>Continue</translation>
     </message>
     <message numerus="yes">
         <source>Driving licences on file: %n</source>
@@ -799,39 +1092,230 @@
         <translation>No driving licence on file.</translation>
     </message>
     <message>
-        <source>Class %1 · no. %2</source>
-        <translation>Class %1 · no. %2</translation>
-    </message>
-    <message>
-        <source>2024 classes</source>
-        <translation>2024 classes</translation>
-    </message>
-    <message>
-        <source>2008 classes</source>
-        <translation>2008 classes</translation>
-    </message>
-    <message>
-        <source>no expiry</source>
-        <translation>no expiry</translation>
-    </message>
-    <message>
-        <source>expires %1: %2</source>
-        <translation>expires %1: %2</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>expired</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) left</source>
-        <translation>
-            <numerusform>%n day left</numerusform>
-            <numerusform>%n days left</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Done</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Driving licence %1</source>
+        <translation>Driving licence %1</translation>
+    </message>
+    <message>
+        <source>No vehicle or licence on file.</source>
+        <translation>No vehicle or licence on file.</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <source>Phone: none</source>
+        <translation>Phone: none</translation>
+    </message>
+    <message>
+        <source>Consent to use personal data: agreed</source>
+        <translation>Consent to use personal data: agreed</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Please check with the resident</source>
+        <translation>Please check with the resident</translation>
+    </message>
+    <message>
+        <source>Back to the answers</source>
+        <translation>Back to the answers</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>Choose the resident&apos;s answer for this record.</source>
+        <translation>Choose the resident&apos;s answer for this record.</translation>
+    </message>
+    <message>
+        <source>This is the resident&apos;s own ID number: type the other person&apos;s.</source>
+        <translation>This is the resident&apos;s own ID number: type the other person&apos;s.</translation>
+    </message>
+    <message>
+        <source>Choose the date when it happened.</source>
+        <translation>Choose the date when it happened.</translation>
+    </message>
+    <message>
+        <source>Type the name of the person it went to.</source>
+        <translation>Type the name of the person it went to.</translation>
+    </message>
+    <message>
+        <source>Choose the papers seen, or &apos;No papers&apos;.</source>
+        <translation>Choose the papers seen, or &apos;No papers&apos;.</translation>
+    </message>
+    <message>
+        <source>This answer needs more details.</source>
+        <translation>This answer needs more details.</translation>
+    </message>
+    <message>
+        <source>An ID number has exactly 12 digits.</source>
+        <translation>An ID number has exactly 12 digits.</translation>
+    </message>
+    <message>
+        <source>This ID number starts with an unknown province code.</source>
+        <translation>This ID number starts with an unknown province code.</translation>
+    </message>
+    <message>
+        <source>This ID number is not possible yet.</source>
+        <translation>This ID number is not possible yet.</translation>
+    </message>
+    <message>
+        <source>The ID number does not agree with the birth date.</source>
+        <translation>The ID number does not agree with the birth date.</translation>
+    </message>
+    <message>
+        <source>The ID number does not agree with the sex.</source>
+        <translation>The ID number does not agree with the sex.</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>This date is in the future.</translation>
+    </message>
+    <message>
+        <source>This date is before the resident was born.</source>
+        <translation>This date is before the resident was born.</translation>
+    </message>
+    <message>
+        <source>These dates are in the wrong order.</source>
+        <translation>These dates are in the wrong order.</translation>
+    </message>
+    <message>
+        <source>This is not a real date.</source>
+        <translation>This is not a real date.</translation>
+    </message>
+    <message>
+        <source>This is not a Vietnamese number plate.</source>
+        <translation>This is not a Vietnamese number plate.</translation>
+    </message>
+    <message>
+        <source>A plate&apos;s province code is 11 or more.</source>
+        <translation>A plate&apos;s province code is 11 or more.</translation>
+    </message>
+    <message>
+        <source>These series letters are not used on plates.</source>
+        <translation>These series letters are not used on plates.</translation>
+    </message>
+    <message>
+        <source>These plate digits are not possible.</source>
+        <translation>These plate digits are not possible.</translation>
+    </message>
+    <message>
+        <source>This plate does not fit this kind of vehicle.</source>
+        <translation>This plate does not fit this kind of vehicle.</translation>
+    </message>
+    <message>
+        <source>The chassis number has characters not allowed.</source>
+        <translation>The chassis number has characters not allowed.</translation>
+    </message>
+    <message>
+        <source>The engine number has characters not allowed.</source>
+        <translation>The engine number has characters not allowed.</translation>
+    </message>
+    <message>
+        <source>A licence number has 12 digits (old paper ones differ).</source>
+        <translation>A licence number has 12 digits (old paper ones differ).</translation>
+    </message>
+    <message>
+        <source>This licence number starts with an unknown province.</source>
+        <translation>This licence number starts with an unknown province.</translation>
+    </message>
+    <message>
+        <source>This licence class does not exist.</source>
+        <translation>This licence class does not exist.</translation>
+    </message>
+    <message>
+        <source>This class does not exist in that scheme.</source>
+        <translation>This class does not exist in that scheme.</translation>
+    </message>
+    <message>
+        <source>The class scheme does not fit the issue date.</source>
+        <translation>The class scheme does not fit the issue date.</translation>
+    </message>
+    <message>
+        <source>The expiry is before the issue date.</source>
+        <translation>The expiry is before the issue date.</translation>
+    </message>
+    <message>
+        <source>This is not a Vietnamese phone number.</source>
+        <translation>This is not a Vietnamese phone number.</translation>
+    </message>
+    <message>
+        <source>No mobile number starts like this.</source>
+        <translation>No mobile number starts like this.</translation>
+    </message>
+    <message>
+        <source>Type a name with letters only.</source>
+        <translation>Type a name with letters only.</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>This text is too long.</translation>
+    </message>
+    <message>
+        <source>This cannot be left empty.</source>
+        <translation>This cannot be left empty.</translation>
+    </message>
+    <message>
+        <source>This record is answered twice.</source>
+        <translation>This record is answered twice.</translation>
+    </message>
+    <message>
+        <source>&apos;No papers&apos; goes with no other paper.</source>
+        <translation>&apos;No papers&apos; goes with no other paper.</translation>
+    </message>
+    <message>
+        <source>Check the plate: its province code is unusual.</source>
+        <translation>Check the plate: its province code is unusual.</translation>
+    </message>
+    <message>
+        <source>Check the licence number: an old paper one?</source>
+        <translation>Check the licence number: an old paper one?</translation>
+    </message>
+    <message>
+        <source>Check the expiry date on the licence.</source>
+        <translation>Check the expiry date on the licence.</translation>
+    </message>
+    <message>
+        <source>The expiry date is unusual for this class.</source>
+        <translation>The expiry date is unusual for this class.</translation>
+    </message>
+    <message>
+        <source>Check the class on the licence.</source>
+        <translation>Check the class on the licence.</translation>
+    </message>
+    <message>
+        <source>A landline: a mobile number can receive messages.</source>
+        <translation>A landline: a mobile number can receive messages.</translation>
+    </message>
+    <message>
+        <source>Check the chassis number: a car&apos;s has 17 characters.</source>
+        <translation>Check the chassis number: a car&apos;s has 17 characters.</translation>
+    </message>
+    <message>
+        <source>Check the birth date: the age is unusual.</source>
+        <translation>Check the birth date: the age is unusual.</translation>
+    </message>
+    <message>
+        <source>The name on the card differs from the roster.</source>
+        <translation>The name on the card differs from the roster.</translation>
+    </message>
+    <message>
+        <source>This value is not accepted. Please check it.</source>
+        <translation>This value is not accepted. Please check it.</translation>
     </message>
 </context>
 <context>
@@ -872,6 +1356,14 @@
 <context>
     <name>SettingsScreen</name>
     <message>
+        <source>Please type the name of the community house.</source>
+        <translation>Please type the name of the community house.</translation>
+    </message>
+    <message>
+        <source>The community house&apos;s name is saved.</source>
+        <translation>The community house&apos;s name is saved.</translation>
+    </message>
+    <message>
         <source>Contacting the ward&apos;s server…</source>
         <translation>Contacting the ward&apos;s server…</translation>
     </message>
@@ -906,6 +1398,18 @@
     <message>
         <source>Training mode</source>
         <translation>Training mode</translation>
+    </message>
+    <message>
+        <source>Name of the community house (printed on receipts)</source>
+        <translation>Name of the community house (printed on receipts)</translation>
+    </message>
+    <message>
+        <source>Name of the community house</source>
+        <translation>Name of the community house</translation>
+    </message>
+    <message>
+        <source>Save the name</source>
+        <translation>Save the name</translation>
     </message>
     <message>
         <source>On</source>
@@ -983,6 +1487,10 @@
         <translation>Contacting the ward&apos;s server…</translation>
     </message>
     <message>
+        <source>Please type the name of the community house.</source>
+        <translation>Please type the name of the community house.</translation>
+    </message>
+    <message>
         <source>Please type the officer&apos;s full name.</source>
         <translation>Please type the officer&apos;s full name.</translation>
     </message>
@@ -1001,6 +1509,10 @@
     <message>
         <source>This station</source>
         <translation>This station</translation>
+    </message>
+    <message>
+        <source>What is the name of this community house?</source>
+        <translation>What is the name of this community house?</translation>
     </message>
     <message>
         <source>Who is the first officer of this kiosk?</source>
@@ -1045,6 +1557,14 @@
     <message>
         <source>Continue</source>
         <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Name of the community house</source>
+        <translation>Name of the community house</translation>
+    </message>
+    <message>
+        <source>It is printed on every receipt the residents take home.</source>
+        <translation>It is printed on every receipt the residents take home.</translation>
     </message>
     <message>
         <source>Full name</source>

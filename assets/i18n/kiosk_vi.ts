@@ -2,6 +2,187 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AnswerCard</name>
+    <message>
+        <source>Car</source>
+        <translation>Ô tô</translation>
+    </message>
+    <message>
+        <source>Motorbike</source>
+        <translation>Xe máy</translation>
+    </message>
+    <message>
+        <source>Electric motorbike</source>
+        <translation>Xe máy điện</translation>
+    </message>
+    <message>
+        <source>Other vehicle</source>
+        <translation>Phương tiện khác</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Đã sửa</translation>
+    </message>
+    <message>
+        <source>No longer mine: sold</source>
+        <translation>Không còn là của tôi: đã bán</translation>
+    </message>
+    <message>
+        <source>No longer mine: given away</source>
+        <translation>Không còn là của tôi: đã cho/tặng</translation>
+    </message>
+    <message>
+        <source>No longer mine: scrapped</source>
+        <translation>Không còn là của tôi: đã huỷ</translation>
+    </message>
+    <message>
+        <source>No longer mine: lost</source>
+        <translation>Không còn là của tôi: bị mất</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Bổ sung</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Chưa trả lời</translation>
+    </message>
+    <message>
+        <source>Licence class %1 · no. %2</source>
+        <translation>Giấy phép lái xe hạng %1 · số %2</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>đã sửa</translation>
+    </message>
+    <message>
+        <source>Registered owner: %1</source>
+        <translation>Chủ xe đăng ký: %1</translation>
+    </message>
+    <message>
+        <source>Class %1 · no. %2</source>
+        <translation>Hạng %1 · số %2</translation>
+    </message>
+    <message>
+        <source>2024 classes</source>
+        <translation>Hạng theo luật 2024</translation>
+    </message>
+    <message>
+        <source>2008 classes</source>
+        <translation>Hạng theo luật 2008</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>đã hết hạn</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>còn %n ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Number plate</source>
+        <translation>Biển số</translation>
+    </message>
+    <message>
+        <source>Kind of vehicle</source>
+        <translation>Loại xe</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Nhãn hiệu</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Số loại</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Màu sơn</translation>
+    </message>
+    <message>
+        <source>Chassis number</source>
+        <translation>Số khung</translation>
+    </message>
+    <message>
+        <source>Engine number</source>
+        <translation>Số máy</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>Số giấy phép lái xe</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Hạng</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Ngày hết hạn</translation>
+    </message>
+    <message>
+        <source>Name of the person it went to</source>
+        <translation>Tên người nhận xe</translation>
+    </message>
+    <message>
+        <source>Their ID number (type it, or scan their card)</source>
+        <translation>Số định danh của người đó (nhập, hoặc quét thẻ của họ)</translation>
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation>Ngày xảy ra</translation>
+    </message>
+    <message>
+        <source>Papers seen</source>
+        <translation>Giấy tờ đã xem</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Đã bán</translation>
+    </message>
+    <message>
+        <source>Given away</source>
+        <translation>Đã cho/tặng</translation>
+    </message>
+    <message>
+        <source>Scrapped</source>
+        <translation>Đã huỷ</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Bị mất</translation>
+    </message>
+    <message>
+        <source>Why is it no longer yours?</source>
+        <translation>Vì sao không còn là của ông/bà?</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Đúng</translation>
+    </message>
+    <message>
+        <source>Needs correcting</source>
+        <translation>Cần sửa</translation>
+    </message>
+    <message>
+        <source>No longer mine</source>
+        <translation>Không còn là của tôi</translation>
+    </message>
+    <message>
+        <source>Not mine</source>
+        <translation>Không phải của tôi</translation>
+    </message>
+    <message>
+        <source>Use this date</source>
+        <translation>Dùng ngày này</translation>
+    </message>
+</context>
+<context>
     <name>BrandPicker</name>
     <message>
         <source>Other brand</source>
@@ -53,6 +234,59 @@
     <message>
         <source>Type the colour</source>
         <translation>Nhập màu xe</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>No phone number yet</source>
+        <translation>Chưa có số điện thoại</translation>
+    </message>
+    <message>
+        <source>Without consent nothing is recorded and the answers are erased. Tap again to end the visit.</source>
+        <translation>Không đồng ý thì không ghi nhận gì và các câu trả lời bị xoá. Bấm lần nữa để kết thúc.</translation>
+    </message>
+    <message>
+        <source>To clean the records of vehicles and driving licences, the ward police will use your name, ID number, date of birth, address, phone number and the records of your vehicles and licences, as Decree 13/2023/NĐ-CP on protecting personal data allows.
+They are used only for this campaign, kept safe, and given to nobody else.
+You may ask the ward police to see, correct or delete them.
+Do you agree?</source>
+        <translation>Để làm sạch dữ liệu đăng ký xe và giấy phép lái xe, công an phường sẽ dùng họ tên, số định danh, ngày sinh, địa chỉ, số điện thoại của ông/bà và hồ sơ xe, giấy phép lái xe của ông/bà, theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.
+Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và không giao cho ai khác.
+Ông/bà có thể đề nghị công an phường cho xem, sửa hoặc xoá dữ liệu.
+Ông/bà có đồng ý không?</translation>
+    </message>
+    <message>
+        <source>Phone number and consent</source>
+        <translation>Số điện thoại và sự đồng ý</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Consent to use personal data</source>
+        <translation>Đồng ý cho sử dụng dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Đổi</translation>
+    </message>
+    <message>
+        <source>Type the phone number</source>
+        <translation>Nhập số điện thoại</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Does not agree</source>
+        <translation>Không đồng ý</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
     </message>
 </context>
 <context>
@@ -287,6 +521,10 @@
         <translation>Tình nguyện viên và cán bộ</translation>
     </message>
     <message>
+        <source>Continue the visit of %1 (saved at %2)</source>
+        <translation>Tiếp tục ghi nhận cho %1 (lưu lúc %2)</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -476,6 +714,26 @@
     <message>
         <source>Sign in first, then scan the card again. The card was not kept.</source>
         <translation>Đăng nhập trước, rồi quét lại thẻ. Thẻ vừa quét chưa được ghi nhận.</translation>
+    </message>
+    <message>
+        <source>This resident&apos;s visit is already open.</source>
+        <translation>Đang mở lượt ghi nhận của người dân này rồi.</translation>
+    </message>
+    <message>
+        <source>Another card</source>
+        <translation>Thẻ khác</translation>
+    </message>
+    <message>
+        <source>%1&apos;s visit is not finished. Keep it as a draft (Home offers it again) and open the card just scanned?</source>
+        <translation>Lượt ghi nhận của %1 chưa xong. Lưu lại làm bản nháp (Trang chủ sẽ đưa ra lại) và mở thẻ vừa quét?</translation>
+    </message>
+    <message>
+        <source>Keep as draft, open the card</source>
+        <translation>Lưu nháp, mở thẻ mới</translation>
+    </message>
+    <message>
+        <source>Stay with this visit</source>
+        <translation>Ở lại lượt này</translation>
     </message>
     <message>
         <source>Only an officer can open that screen.</source>
@@ -679,6 +937,45 @@
     </message>
 </context>
 <context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Date and time: %1</source>
+        <translation>Ngày giờ: %1</translation>
+    </message>
+    <message>
+        <source>Community house: %1</source>
+        <translation>Nhà văn hoá: %1</translation>
+    </message>
+    <message>
+        <source>What was recorded:</source>
+        <translation>Đã ghi nhận:</translation>
+    </message>
+    <message>
+        <source>No record was changed.</source>
+        <translation>Không có hồ sơ nào được ghi nhận.</translation>
+    </message>
+    <message>
+        <source>Training — not sent: this visit was practice.</source>
+        <translation>Tập huấn — không gửi: lượt này là thực hành.</translation>
+    </message>
+    <message>
+        <source>Your reference code</source>
+        <translation>Mã tra cứu của ông/bà</translation>
+    </message>
+    <message>
+        <source>You may take a photo of this code with your phone. Give this code if you ask the ward about your records.</source>
+        <translation>Ông/bà có thể chụp ảnh mã này bằng điện thoại. Khi hỏi phường về hồ sơ của mình, xin đọc mã này.</translation>
+    </message>
+    <message>
+        <source>Scan to install the iHanoi app.</source>
+        <translation>Quét để cài ứng dụng iHanoi.</translation>
+    </message>
+    <message>
+        <source>Next person</source>
+        <translation>Người tiếp theo</translation>
+    </message>
+</context>
+<context>
     <name>ResidentScreen</name>
     <message>
         <source>Looking up the records on file…</source>
@@ -752,6 +1049,10 @@
         <source>From the copy on this kiosk, updated at %1.</source>
         <translation>Theo bản sao trên máy này, cập nhật lúc %1.</translation>
     </message>
+    <message>
+        <source>Taken up again from the saved draft.</source>
+        <translation>Tiếp tục từ bản nháp đã lưu.</translation>
+    </message>
     <message numerus="yes">
         <source>Vehicles on file: %n</source>
         <translation>
@@ -762,25 +1063,15 @@
         <source>No vehicle on file.</source>
         <translation>Không có phương tiện nào trong hồ sơ.</translation>
     </message>
-    <message>
-        <source>Car</source>
-        <translation>Ô tô</translation>
+    <message numerus="yes">
+        <source>%n thing(s) to finish:</source>
+        <translation>
+            <numerusform>Còn %n việc cần làm:</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Motorbike</source>
-        <translation>Xe máy</translation>
-    </message>
-    <message>
-        <source>Electric motorbike</source>
-        <translation>Xe máy điện</translation>
-    </message>
-    <message>
-        <source>Other vehicle</source>
-        <translation>Phương tiện khác</translation>
-    </message>
-    <message>
-        <source>Registered owner: %1</source>
-        <translation>Chủ xe trên giấy đăng ký: %1</translation>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
     </message>
     <message numerus="yes">
         <source>Driving licences on file: %n</source>
@@ -793,38 +1084,230 @@
         <translation>Không có giấy phép lái xe nào trong hồ sơ.</translation>
     </message>
     <message>
-        <source>Class %1 · no. %2</source>
-        <translation>Hạng %1 · số %2</translation>
-    </message>
-    <message>
-        <source>2024 classes</source>
-        <translation>phân hạng 2024</translation>
-    </message>
-    <message>
-        <source>2008 classes</source>
-        <translation>phân hạng 2008</translation>
-    </message>
-    <message>
-        <source>no expiry</source>
-        <translation>không thời hạn</translation>
-    </message>
-    <message>
-        <source>expires %1: %2</source>
-        <translation>hết hạn %1: %2</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>đã hết hạn</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) left</source>
-        <translation>
-            <numerusform>còn %n ngày</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Done</source>
         <translation>Xong</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Driving licence %1</source>
+        <translation>Giấy phép lái xe %1</translation>
+    </message>
+    <message>
+        <source>No vehicle or licence on file.</source>
+        <translation>Không có xe hay giấy phép lái xe nào trong hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Điện thoại: %1</translation>
+    </message>
+    <message>
+        <source>Phone: none</source>
+        <translation>Điện thoại: không có</translation>
+    </message>
+    <message>
+        <source>Consent to use personal data: agreed</source>
+        <translation>Đồng ý cho sử dụng dữ liệu cá nhân: đã đồng ý</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Please check with the resident</source>
+        <translation>Xin cùng người dân kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>Back to the answers</source>
+        <translation>Quay lại các câu trả lời</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>Choose the resident&apos;s answer for this record.</source>
+        <translation>Chọn câu trả lời của người dân cho mục này.</translation>
+    </message>
+    <message>
+        <source>This is the resident&apos;s own ID number: type the other person&apos;s.</source>
+        <translation>Đây là số định danh của chính người dân: hãy nhập số của người kia.</translation>
+    </message>
+    <message>
+        <source>Choose the date when it happened.</source>
+        <translation>Chọn ngày việc đó xảy ra.</translation>
+    </message>
+    <message>
+        <source>Type the name of the person it went to.</source>
+        <translation>Xin nhập tên người nhận xe.</translation>
+    </message>
+    <message>
+        <source>Choose the papers seen, or &apos;No papers&apos;.</source>
+        <translation>Chọn giấy tờ đã xem, hoặc &apos;Không có giấy tờ&apos;.</translation>
+    </message>
+    <message>
+        <source>This answer needs more details.</source>
+        <translation>Câu trả lời này cần thêm thông tin.</translation>
+    </message>
+    <message>
+        <source>An ID number has exactly 12 digits.</source>
+        <translation>Số định danh có đúng 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>This ID number starts with an unknown province code.</source>
+        <translation>Số định danh bắt đầu bằng mã tỉnh không có.</translation>
+    </message>
+    <message>
+        <source>This ID number is not possible yet.</source>
+        <translation>Số định danh này chưa thể có.</translation>
+    </message>
+    <message>
+        <source>The ID number does not agree with the birth date.</source>
+        <translation>Số định danh không khớp với ngày sinh.</translation>
+    </message>
+    <message>
+        <source>The ID number does not agree with the sex.</source>
+        <translation>Số định danh không khớp với giới tính.</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>Ngày này ở tương lai.</translation>
+    </message>
+    <message>
+        <source>This date is before the resident was born.</source>
+        <translation>Ngày này trước khi người dân sinh ra.</translation>
+    </message>
+    <message>
+        <source>These dates are in the wrong order.</source>
+        <translation>Các ngày này sai thứ tự.</translation>
+    </message>
+    <message>
+        <source>This is not a real date.</source>
+        <translation>Đây không phải ngày có thật.</translation>
+    </message>
+    <message>
+        <source>This is not a Vietnamese number plate.</source>
+        <translation>Đây không phải biển số Việt Nam.</translation>
+    </message>
+    <message>
+        <source>A plate&apos;s province code is 11 or more.</source>
+        <translation>Mã tỉnh trên biển số từ 11 trở lên.</translation>
+    </message>
+    <message>
+        <source>These series letters are not used on plates.</source>
+        <translation>Sê-ri chữ này không dùng trên biển số.</translation>
+    </message>
+    <message>
+        <source>These plate digits are not possible.</source>
+        <translation>Dãy số biển này không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>This plate does not fit this kind of vehicle.</source>
+        <translation>Biển số này không hợp với loại xe.</translation>
+    </message>
+    <message>
+        <source>The chassis number has characters not allowed.</source>
+        <translation>Số khung có ký tự không được phép.</translation>
+    </message>
+    <message>
+        <source>The engine number has characters not allowed.</source>
+        <translation>Số máy có ký tự không được phép.</translation>
+    </message>
+    <message>
+        <source>A licence number has 12 digits (old paper ones differ).</source>
+        <translation>Số giấy phép lái xe có 12 chữ số (giấy phép giấy cũ thì khác).</translation>
+    </message>
+    <message>
+        <source>This licence number starts with an unknown province.</source>
+        <translation>Số giấy phép bắt đầu bằng mã tỉnh không có.</translation>
+    </message>
+    <message>
+        <source>This licence class does not exist.</source>
+        <translation>Không có hạng giấy phép này.</translation>
+    </message>
+    <message>
+        <source>This class does not exist in that scheme.</source>
+        <translation>Hạng này không có trong hệ thống đó.</translation>
+    </message>
+    <message>
+        <source>The class scheme does not fit the issue date.</source>
+        <translation>Hệ thống hạng không khớp với ngày cấp.</translation>
+    </message>
+    <message>
+        <source>The expiry is before the issue date.</source>
+        <translation>Ngày hết hạn trước ngày cấp.</translation>
+    </message>
+    <message>
+        <source>This is not a Vietnamese phone number.</source>
+        <translation>Đây không phải số điện thoại Việt Nam.</translation>
+    </message>
+    <message>
+        <source>No mobile number starts like this.</source>
+        <translation>Không có số di động nào bắt đầu như vậy.</translation>
+    </message>
+    <message>
+        <source>Type a name with letters only.</source>
+        <translation>Xin nhập tên chỉ gồm chữ cái.</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>Nội dung quá dài.</translation>
+    </message>
+    <message>
+        <source>This cannot be left empty.</source>
+        <translation>Không được để trống.</translation>
+    </message>
+    <message>
+        <source>This record is answered twice.</source>
+        <translation>Mục này được trả lời hai lần.</translation>
+    </message>
+    <message>
+        <source>&apos;No papers&apos; goes with no other paper.</source>
+        <translation>Đã chọn &apos;Không có giấy tờ&apos; thì không chọn giấy tờ khác.</translation>
+    </message>
+    <message>
+        <source>Check the plate: its province code is unusual.</source>
+        <translation>Kiểm tra biển số: mã tỉnh bất thường.</translation>
+    </message>
+    <message>
+        <source>Check the licence number: an old paper one?</source>
+        <translation>Kiểm tra số giấy phép: giấy phép giấy cũ?</translation>
+    </message>
+    <message>
+        <source>Check the expiry date on the licence.</source>
+        <translation>Kiểm tra ngày hết hạn trên giấy phép lái xe.</translation>
+    </message>
+    <message>
+        <source>The expiry date is unusual for this class.</source>
+        <translation>Ngày hết hạn bất thường với hạng này.</translation>
+    </message>
+    <message>
+        <source>Check the class on the licence.</source>
+        <translation>Kiểm tra hạng trên giấy phép lái xe.</translation>
+    </message>
+    <message>
+        <source>A landline: a mobile number can receive messages.</source>
+        <translation>Số máy bàn: số di động mới nhận được tin nhắn.</translation>
+    </message>
+    <message>
+        <source>Check the chassis number: a car&apos;s has 17 characters.</source>
+        <translation>Kiểm tra số khung: số khung ô tô có 17 ký tự.</translation>
+    </message>
+    <message>
+        <source>Check the birth date: the age is unusual.</source>
+        <translation>Kiểm tra ngày sinh: tuổi bất thường.</translation>
+    </message>
+    <message>
+        <source>The name on the card differs from the roster.</source>
+        <translation>Tên trên thẻ khác với danh sách của phường.</translation>
+    </message>
+    <message>
+        <source>This value is not accepted. Please check it.</source>
+        <translation>Giá trị này không được chấp nhận. Xin kiểm tra lại.</translation>
     </message>
 </context>
 <context>
@@ -865,6 +1348,14 @@
 <context>
     <name>SettingsScreen</name>
     <message>
+        <source>Please type the name of the community house.</source>
+        <translation>Xin nhập tên nhà văn hoá.</translation>
+    </message>
+    <message>
+        <source>The community house&apos;s name is saved.</source>
+        <translation>Đã lưu tên nhà văn hoá.</translation>
+    </message>
+    <message>
         <source>Contacting the ward&apos;s server…</source>
         <translation>Đang liên hệ máy chủ của phường…</translation>
     </message>
@@ -899,6 +1390,18 @@
     <message>
         <source>Training mode</source>
         <translation>Chế độ tập huấn</translation>
+    </message>
+    <message>
+        <source>Name of the community house (printed on receipts)</source>
+        <translation>Tên nhà văn hoá (in trên phiếu)</translation>
+    </message>
+    <message>
+        <source>Name of the community house</source>
+        <translation>Tên nhà văn hoá</translation>
+    </message>
+    <message>
+        <source>Save the name</source>
+        <translation>Lưu tên</translation>
     </message>
     <message>
         <source>On</source>
@@ -976,6 +1479,10 @@
         <translation>Đang liên hệ máy chủ của phường…</translation>
     </message>
     <message>
+        <source>Please type the name of the community house.</source>
+        <translation>Xin nhập tên nhà văn hoá.</translation>
+    </message>
+    <message>
         <source>Please type the officer&apos;s full name.</source>
         <translation>Vui lòng nhập họ và tên của cán bộ.</translation>
     </message>
@@ -994,6 +1501,10 @@
     <message>
         <source>This station</source>
         <translation>Trạm này</translation>
+    </message>
+    <message>
+        <source>What is the name of this community house?</source>
+        <translation>Nhà văn hoá này tên là gì?</translation>
     </message>
     <message>
         <source>Who is the first officer of this kiosk?</source>
@@ -1038,6 +1549,14 @@
     <message>
         <source>Continue</source>
         <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Name of the community house</source>
+        <translation>Tên nhà văn hoá</translation>
+    </message>
+    <message>
+        <source>It is printed on every receipt the residents take home.</source>
+        <translation>Tên này được in trên mọi phiếu người dân mang về.</translation>
     </message>
     <message>
         <source>Full name</source>

@@ -1,4 +1,5 @@
-"""The station: training mode, what the settings screen shows of it, the day's counts for Home.
+"""The station: its name, training mode, what the settings screen shows of it, the day's counts
+for Home.
 
 It imports SQLAlchemy, so the UI imports it only on the database worker
 (``kiosk.app.build_backend``), never before the first paint.
@@ -6,18 +7,33 @@ It imports SQLAlchemy, so the UI imports it only on the database worker
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
+from kiosk.domain.text import normalize
 from kiosk.services.base import Actor, Clock, require_role
 from kiosk.store import Store
 from kiosk.store.models import DailyTarget, Submission
-from kiosk.store.station import get_station, set_training
+from kiosk.store.station import get_station, set_name, set_training
 
 NOT_COUNTED = ("draft", "discarded", "superseded")
 WAITING_UPLOAD = ("verified", "held")
+NAME_MAX = 100
+"""The longest station name, in characters (what enrolment sends the server allows)."""
+
+
+def clean_station_name(name: str) -> str:
+    """``name`` as kept: NFC, trimmed, inner spaces collapsed; ValueError unless it is 1 to
+    :data:`NAME_MAX` characters without control characters."""
+    cleaned = normalize(name)
+    if not cleaned or len(cleaned) > NAME_MAX:
+        raise ValueError(f"a station name is 1 to {NAME_MAX} characters")
+    if any(unicodedata.category(char) == "Cc" for char in cleaned):
+        raise ValueError("a station name has no control characters")
+    return cleaned
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,8 @@ class StationInfo:
     server_url: str | None = None
     ward: str | None = None
     group: str | None = None
+    name: str = ""
+    """The community house's name, printed on receipts ("" until set)."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +79,7 @@ def _day_bounds(day: date, clock: Clock) -> tuple[datetime, datetime]:
 
 
 class StationService:
-    """Training mode and the day's counts, from the local database."""
+    """The station's name, training mode and the day's counts, from the local database."""
 
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
@@ -80,6 +98,22 @@ class StationService:
             set_training(session, on=on, at=self._clock(), actor=actor.operator_id)
         return on
 
+    def name(self) -> str:
+        """The community house's name as receipts print it ("" until set)."""
+        with self._store.read() as session:
+            station = get_station(session)
+            return "" if station is None else station.name
+
+    def set_name(self, actor: Actor, name: str) -> str:
+        """An officer names the station after its community house (audited as ``station.name``
+        with the old and the new name: a place, not personal data); returns the name kept.
+        ValueError for a blank, too long or control-character name (:func:`clean_station_name`)."""
+        require_role(actor, "rename the station", "officer")
+        cleaned = clean_station_name(name)
+        with self._store.write() as session:
+            set_name(session, name=cleaned, at=self._clock(), actor=actor.operator_id)
+        return cleaned
+
     def info(self) -> StationInfo:
         """Identity and state of this station for the settings screen."""
         with self._store.read() as session:
@@ -96,6 +130,7 @@ class StationService:
                 station.server_url,
                 station.ward,
                 station.home_group,
+                station.name,
             )
 
     def summary(self) -> QueueSummary:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from kiosk.store.audit import append_event
 from kiosk.store.models import Station
 
-__all__ = ["ensure_station", "get_station", "set_training"]
+__all__ = ["ensure_station", "get_station", "set_name", "set_training"]
 
 LOCAL_PREFIX = "st-local-"
 
@@ -45,3 +45,21 @@ def set_training(session: Session, *, on: bool, at: datetime, actor: str) -> Non
             subject=station.id,
             details=details,
         )
+
+
+def set_name(session: Session, *, name: str, at: datetime, actor: str) -> str:
+    """Rename the station (a settings change: audited with the old and the new name); returns the
+    name it had. ``name`` is checked by the caller (``kiosk.services.station``)."""
+    station = ensure_station(session, at=at)
+    old = station.name
+    if old != name:
+        station.name = name
+        append_event(
+            session,
+            at=at,
+            actor=actor,
+            action="station.name",
+            subject=station.id,
+            details={"old": old, "new": name},
+        )
+    return old

@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kiosk.config import DEFAULT_IHANOI_URL
 from kiosk.services.base import Actor, Clock, PermissionDenied, require_role
 
 if TYPE_CHECKING:
     from kiosk.services.audit import AuditService
     from kiosk.services.auth import AuthService
+    from kiosk.services.capture import CaptureService
     from kiosk.services.lookup import LookupService
     from kiosk.services.station import QueueSummary, StationService
     from kiosk.store import Store
@@ -40,9 +42,17 @@ class Backend:
     audit: AuditService
     lookup: LookupService
     """Residents by ID (the ward's server within a budget, else the cache), name, plate, licence."""
+    capture: CaptureService
+    """A resident's visit: drafts, capture, discard with a reason, the operator's own drafts."""
     clock: Clock
     ca_bundle: str | None = None
     """The CA bundle that verifies the intake server (config); None: the system's CA store."""
+    retention_days: int = 7
+    """Drafts left this many days are discarded as expired (and sent data purged, DESIGN.md §4)."""
+    consent_text: str | None = None
+    """The ward's own consent text (config); None: the kiosk's translated Decree 13/2023 text."""
+    ihanoi_url: str = DEFAULT_IHANOI_URL
+    """The iHanoi app's install page, shown as a QR code on the receipt (config)."""
 
     def first_start_state(self) -> tuple[bool, bool]:
         """(no officer yet: run the first-start setup, training mode on)."""
@@ -56,14 +66,22 @@ class Backend:
         """The status area's local half (the sync worker gives the link's state)."""
         return self.station.summary()
 
+    def expire_drafts(self) -> int:
+        """Discard the drafts older than the retention period (at start and daily); how many."""
+        return self.capture.expire_drafts(self.retention_days)
+
     def record_preferences(self, actor: Actor, changes: dict[str, object]) -> None:
         """An officer changed display settings: an audit event (DESIGN §6), officers only."""
         require_role(actor, "change settings", "officer")
         self.audit.record(actor, "settings.preferences", details=changes)
 
-    def enrol(self, server_url: str, code: str, actor: Actor | None) -> Enrolled:
+    def enrol(
+        self, server_url: str, code: str, actor: Actor | None, name: str | None = None
+    ) -> Enrolled:
         """Enrol with the ward's server (network worker): at first start (nobody signed in yet,
-        no officer exists) or by an officer in the settings."""
+        no officer exists) or by an officer in the settings. ``name`` is the station's name for
+        the server and the receipts (the community house's); without one, the name it has, else
+        the host name's."""
         from kiosk.sync.client import IntakeClient
         from kiosk.sync.enrol import default_station_name, enrol_station
 
@@ -79,7 +97,7 @@ class Backend:
                 self.store,
                 client,
                 code=code,
-                name=default_station_name(),
+                name=(name or "").strip() or self.station.name() or default_station_name(),
                 now=self.clock,
                 actor=None if actor is None else actor.operator_id,
             )

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.services.base import Actor
 from kiosk.ui.errors import error_text, is_known_fault
-from kiosk.ui.i18n import Translations
+from kiosk.ui.i18n import Translations, arg
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.preferences import Preferences
@@ -41,6 +41,8 @@ from kiosk.ui.widgets.status_bar import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from kiosk.domain.identity import IdCard
     from kiosk.services.station import QueueSummary
     from kiosk.store.first_look import FirstLook
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.lookup import Mode
     from kiosk.ui.screens.startup import StartupScreen
     from kiosk.ui.sync_worker import SyncWorker
+    from kiosk.ui.visit_flow import VisitFlow
     from kiosk.ui.widgets.idle_warning import IdleWarning
     from kiosk.ui.widgets.osk import InputMethod, KeyboardHost
     from kiosk.ui.widgets.toast import Toast
@@ -59,6 +62,8 @@ log = logging.getLogger(__name__)
 STATUS_REFRESH_MS = 30_000
 SYNC_COUNT_DELAY_MS = 700
 """After the sync worker reports, the queue is counted again this much later (at most once)."""
+HOUSEKEEPING_MS = 6 * 60 * 60 * 1000
+"""Drafts untouched for the retention period are discarded at start and this often after."""
 
 
 class MainWindow(QMainWindow):
@@ -156,6 +161,12 @@ class MainWindow(QMainWindow):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(SYNC_COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self.refresh_status)
+        self._housekeeping = QTimer(self)
+        self._housekeeping.setInterval(HOUSEKEEPING_MS)
+        self._housekeeping.timeout.connect(self._expire_drafts)
+        self.visit_flow: VisitFlow | None = None
+        self.park_question: QMessageBox | None = None
+        """The question a scan in the middle of a visit asks (tests answer it)."""
         runner.unhandled_error.connect(self.show_error)
         self.retranslateUi()
 
@@ -257,12 +268,16 @@ class MainWindow(QMainWindow):
 
     def _build_screens(self, backend: Backend) -> None:
         # Imported here, after the first paint: the backend has loaded what they import.
+        from kiosk.ui.screens.consent import ConsentScreen
         from kiosk.ui.screens.home import HomeScreen
         from kiosk.ui.screens.lookup import LookupScreen
         from kiosk.ui.screens.operators import OperatorsScreen
+        from kiosk.ui.screens.receipt import ReceiptScreen
         from kiosk.ui.screens.resident import ResidentScreen
+        from kiosk.ui.screens.review import ReviewScreen
         from kiosk.ui.screens.settings import SettingsScreen
         from kiosk.ui.screens.setup import SetupScreen
+        from kiosk.ui.visit_flow import VisitFlow
         from kiosk.ui.widgets.osk import KeyboardHost
 
         self.setup_screen = SetupScreen(backend, self.runner, self.translations)
@@ -276,13 +291,24 @@ class MainWindow(QMainWindow):
         self.sign_in_screen.set_backend(backend)
         self.keyboard = KeyboardHost(self, self._input_method())
         self.keyboard.set_enabled(self.preferences.keyboard_on(self.kiosk_mode))
-        self.home_screen = HomeScreen(backend, self.runner, self.navigator)
+        self.home_screen = HomeScreen(backend, self.runner, self.navigator, self._current_actor)
+        self.home_screen.resume_clicked.connect(self._resume_visit)
         self.home_screen.sync_now_clicked.connect(self.sync_now)
         self.status_changed.connect(self.home_screen.set_status)
         self.lookup_screen = LookupScreen(backend, self.runner, self._current_actor)
         self.lookup_screen.open_resident.connect(self.open_id_number)
         self.resident_screen = ResidentScreen(backend, self.runner, self._current_actor)
         self.resident_screen.done_button.clicked.connect(self._go_home)
+        self.consent_screen = ConsentScreen(backend.consent_text)
+        self.review_screen = ReviewScreen()
+        self.receipt_screen = ReceiptScreen()
+        visit_screens = (
+            self.resident_screen, self.consent_screen, self.review_screen, self.receipt_screen
+        )  # fmt: skip
+        self.visit_flow = VisitFlow(
+            backend, self.runner, self.navigator, self._current_actor, visit_screens,
+            backend.ihanoi_url, self,
+        )  # fmt: skip
         self.home_screen.type_id_clicked.connect(lambda: self._open_lookup("id"))
         self.home_screen.find_clicked.connect(lambda: self._open_lookup("name"))
         self.operators_screen = OperatorsScreen(backend, self.runner, self._current_actor)
@@ -298,6 +324,9 @@ class MainWindow(QMainWindow):
             ("home", self.home_screen),
             ("lookup", self.lookup_screen),
             ("resident", self.resident_screen),
+            ("consent", self.consent_screen),
+            ("review", self.review_screen),
+            ("receipt", self.receipt_screen),
             ("operators", self.operators_screen),
             ("settings", self.settings_screen),
         ):
@@ -315,6 +344,14 @@ class MainWindow(QMainWindow):
         """The store is open and the first screen chosen: the status area follows the database."""
         self.refresh_status()
         self._status_timer.start()
+        self._expire_drafts()
+        self._housekeeping.start()
+
+    @Slot()
+    def _expire_drafts(self) -> None:
+        """Drafts untouched for the retention period go, with their personal data (DESIGN §4)."""
+        if self.backend is not None and not self._shutting_down:
+            self.runner.db(self.backend.expire_drafts).run()
 
     def _setup_finished(self, actor: Actor) -> None:
         self._needs_setup = False
@@ -343,6 +380,8 @@ class MainWindow(QMainWindow):
         self.navigator.go("home")
 
     def _end_session(self) -> Actor | None:
+        if self.visit_flow is not None:  # the visit stays as a draft, with what was typed
+            self.visit_flow.park()
         actor, self.actor = self.actor, None
         self.idle.disarm()
         self._idle_resumed()  # the notice before the lock goes with it
@@ -413,9 +452,56 @@ class MainWindow(QMainWindow):
         )
 
     def open_card(self, card: IdCard) -> None:
-        """A scanned card: the resident's page."""
+        """A scanned card: the resident's page; in the middle of a visit, after asking."""
+        flow = self.visit_flow
+        visit = None if flow is None or not flow.in_visit() else flow.visit()
+        if visit is not None:
+            if visit.id_number == card.id_number:
+                self.notify(self.tr("This resident's visit is already open."))
+                return
+            self._ask_park(visit.resident.get("full_name"), card)
+            return
         if self.navigator.go("resident"):
             self.resident_screen.open(card.id_number, card=card, source="scan")
+
+    def _ask_park(self, name: object, card: IdCard) -> None:
+        """Another card in the middle of a visit: keep that one as a draft, then open the card?"""
+        from PySide6.QtWidgets import QMessageBox  # rare: its types stay out of the first frame
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Another card"),
+            arg(
+                self.tr(
+                    "%1's visit is not finished. Keep it as a draft (Home offers it again) and "
+                    "open the card just scanned?"
+                ),
+                str(name or ""),
+            ),
+            parent=self,
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.NoButton)
+        keep = box.addButton(
+            self.tr("Keep as draft, open the card"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("Stay with this visit"), QMessageBox.ButtonRole.RejectRole)
+
+        def answered(_result: int) -> None:
+            box.deleteLater()
+            if box.clickedButton() is keep and self.actor is not None:
+                if self.visit_flow is not None:
+                    self.visit_flow.park()
+                if self.navigator.go("resident"):
+                    self.resident_screen.open(card.id_number, card=card, source="scan")
+
+        box.finished.connect(answered)
+        self.park_question = box
+        box.open()
+
+    def _resume_visit(self, draft_id: str) -> None:
+        """Home's "continue the visit for …": the draft's answers, as they were saved."""
+        if self.visit_flow is not None:
+            self.visit_flow.resume(draft_id)
 
     def open_id_number(self, id_number: str) -> None:
         """An ID number typed, or a look-up result: the resident's page."""
@@ -533,6 +619,7 @@ class MainWindow(QMainWindow):
             return
         self._status_timer.stop()
         self._count_timer.stop()
+        self._housekeeping.stop()
         self._end_session()
         super().closeEvent(event)
 

@@ -36,6 +36,9 @@ COLOURS: dict[str, str] = {
     "notice_ink": "#0B3A1F",
     "notice_paper": "#E3F4E8",
     "notice_line": "#1B6E3A",
+    "warning_ink": "#3D2E00",
+    "warning_paper": "#FFF3C4",
+    "warning_line": "#9A7300",
     "line": "#6B6B6B",
     "line_strong": "#4A4A4A",
     "grey_paper": "#E2E2E2",  # disabled buttons, the scroll bar's track
@@ -65,6 +68,7 @@ TEXT_PAIRS: tuple[tuple[str, str, TextSize], ...] = (
     ("white", "danger_pressed", "body"),
     ("error_ink", "error_paper", "body"),
     ("notice_ink", "notice_paper", "body"),
+    ("warning_ink", "warning_paper", "body"),
     ("disabled_ink", "grey_paper", "body"),
     ("white", "bar", "body"),
     ("bar", "white", "body"),  # a pressed navigation button
@@ -100,6 +104,7 @@ def theme_sizes(scale: float) -> dict[str, int]:
         "subtitle_pt": pt(22),
         "title_pt": pt(28),
         "headline_pt": pt(44),
+        "code_pt": pt(48 * min(scale, 1.1) / scale),  # the receipt's code: 48 pt, 53 at most
         "key_pt": pt(28 * min(scale, 1.1) / scale),  # digits are big already: 28 pt, 31 at most
         "target_px": button,
         "nav_px": content(64, BUTTON_BORDER_PX, BUTTON_PAD_V_PX),

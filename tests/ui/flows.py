@@ -11,6 +11,8 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.keypad import Keypad
 
 WAIT_MS = 10_000
+HOUSE = "Nhà văn hoá Tổ dân phố 5"
+"""The community house a demo station's setup names (an enrolled one's is prefilled)."""
 
 
 def tap(qtbot: QtBot, target: QAbstractButton) -> None:
@@ -44,10 +46,13 @@ def complete_setup(
     language: str = "vi",
     training: bool = False,
     server: tuple[str, str] | None = None,
+    house: str | None = None,
 ) -> None:
     """The first-start setup, step by step, until Home shows.
 
     ``server`` is (address, enrolment code) to enrol with; None makes an offline demo station.
+    ``house`` is typed as the community house's name instead of the prefilled one (a demo
+    station's field starts empty: :data:`HOUSE` then).
     """
     setup = window.setup_screen
     assert window.navigator.current() == "setup"
@@ -62,6 +67,11 @@ def complete_setup(
         type_text(setup.enrol_form.code_field, server[1])
         with qtbot.waitSignal(setup.station_enrolled, timeout=WAIT_MS):
             tap(qtbot, setup._station_next)
+    assert setup.step() == "house"
+    if house is not None or not setup.house_field.text():
+        setup.house_field.clear()
+        type_text(setup.house_field, house or HOUSE)
+    tap(qtbot, setup._house_next)
     assert setup.step() == "name"
     type_text(setup.name_field, name)
     tap(qtbot, setup._name_next)

@@ -50,13 +50,14 @@ def _shown(widget: QWidget, window: QWidget) -> bool:
     return widget.isVisibleTo(window) and widget.width() > 0 and widget.height() > 0
 
 
-def _in_scroll_area(widget: QWidget, window: QWidget) -> bool:
+def _scroll_area(widget: QWidget, window: QWidget) -> QAbstractScrollArea | None:
+    """The scroll area ``widget`` scrolls in, if any."""
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
         if isinstance(parent, QAbstractScrollArea):
-            return True
+            return parent
         parent = parent.parentWidget()
-    return False
+    return None
 
 
 def _global_rect(widget: QWidget) -> QRect:
@@ -107,8 +108,11 @@ def layout_problems(window: QWidget) -> list[str]:
     for widget in window.findChildren(QWidget):
         if not _shown(widget, window):
             continue
-        scrolled = _in_scroll_area(widget, window)
+        area = _scroll_area(widget, window)
+        scrolled = area is not None
         rect = _global_rect(widget)
+        if area is not None:  # only the part in the viewport can be touched (or overlap)
+            rect = rect.intersected(_global_rect(area.viewport()))
         if not scrolled and not frame.contains(rect):
             problems.append(f"{_name(widget)} reaches outside the window: {rect} not in {frame}")
         problem = None
@@ -116,11 +120,13 @@ def layout_problems(window: QWidget) -> list[str]:
             problem = _label_problem(widget)
         elif isinstance(widget, QAbstractButton):
             problem = _button_problem(widget)
-            targets.append((widget, rect))
+            if not rect.isEmpty():
+                targets.append((widget, rect))
         elif isinstance(widget, QLineEdit):
             if widget.height() < MIN_TARGET_PX:
                 problem = f"text field {widget.height()}px high, under {MIN_TARGET_PX}px"
-            targets.append((widget, rect))
+            if not rect.isEmpty():
+                targets.append((widget, rect))
         if problem:
             problems.append(f"{_name(widget)}: {problem}")
     for index, (first, first_rect) in enumerate(targets):

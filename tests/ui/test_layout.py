@@ -12,10 +12,13 @@ from pytestqt.qtbot import QtBot
 from kiosk.domain.identity import parse_card_qr
 from kiosk.services.base import Actor
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screens.receipt import ReceiptScreen
+from kiosk.ui.screens.setup import STEPS
 from kiosk.ui.widgets.idle_warning import IdleWarning
 from tests.ui.conftest import OFFICER, VOLUNTEER
 from tests.ui.flows import WAIT_MS, complete_setup, go_to_sign_in, sign_in, tap, type_on, type_text
 from tests.ui.layout import SIZES, layout_problems
+from tests.ui.receipts import sample_receipt
 from tests.ui.scans import RESIDENT, card_text, seed
 
 View = tuple[str, Callable[[MainWindow], None]]
@@ -47,11 +50,11 @@ def _setup_views() -> Iterator[View]:
     def step(index: int) -> Callable[[MainWindow], None]:
         def show(window: MainWindow) -> None:
             setup = window.setup_screen
-            setup._go(("language", "station", "name", "pin", "confirm")[index])
+            setup._go(STEPS[index])
 
         return show
 
-    for index, name in enumerate(("language", "station", "name", "pin", "confirm")):
+    for index, name in enumerate(STEPS):
         yield f"setup/{name}", step(index)
 
 
@@ -204,4 +207,56 @@ def test_serving_screens(qtbot: QtBot, staffed: MainWindow, text_size: str) -> N
     window.open_card(parse_card_qr(card_text(stranger)))
     qtbot.waitUntil(lambda: window.resident_screen.origin() == "card", timeout=WAIT_MS)
     problems += _at_every_size(qtbot, window, "resident/not on the roster")
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("text_size", [*TEXT_SIZES, "large"])
+def test_the_receipt(qtbot: QtBot, staffed: MainWindow, text_size: str) -> None:
+    """The receipt under the status bar and the training banner, with and without its notes.
+
+    Put on the window's stack by hand: the screen is tested here before the visit's flow opens it.
+    """
+    window = staffed
+    _text_size(window, text_size)
+    screen = ReceiptScreen()
+    window.stack.addWidget(screen)
+    window.stack.setCurrentWidget(screen)
+    screen.show_receipt(sample_receipt(training=True))
+    problems = _at_every_size(qtbot, window, "receipt/training")
+    screen.show_receipt(sample_receipt(lines=(LONG_NAME + ": đúng",), ihanoi_url=""))
+    problems += _at_every_size(qtbot, window, "receipt/one line, no app link")
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("text_size", [*TEXT_SIZES, "large"])
+def test_the_visit(qtbot: QtBot, staffed: MainWindow, text_size: str) -> None:
+    """Every step of a visit: answers with their panels, what is missing, consent with and
+    without the phone keypad, the review, and the receipt the flow shows."""
+    window = staffed
+    _text_size(window, text_size)
+    seed(window.backend_or_fail().store)
+    window.open_card(parse_card_qr(card_text()))
+    resident = window.resident_screen
+    qtbot.waitUntil(lambda: len(resident.cards()) == 2, timeout=WAIT_MS)
+    vehicle, licence = resident.cards()
+    tap(qtbot, vehicle.choice.button_for("gone"))
+    assert vehicle.reasons is not None
+    tap(qtbot, vehicle.reasons.button_for("sold"))
+    tap(qtbot, licence.choice.button_for("updated"))
+    tap(qtbot, resident.continue_button)  # the sale's details are missing: listed
+    problems = _at_every_size(qtbot, window, "visit/answers with details")
+    tap(qtbot, vehicle.choice.button_for("confirmed"))
+    tap(qtbot, licence.choice.button_for("confirmed"))
+    tap(qtbot, resident.continue_button)
+    assert window.navigator.current() == "consent"
+    problems += _at_every_size(qtbot, window, "visit/consent")
+    tap(qtbot, window.consent_screen.change_phone)
+    problems += _at_every_size(qtbot, window, "visit/consent, phone keypad")
+    type_on(qtbot, window.consent_screen.keypad, "0912345678")
+    tap(qtbot, window.consent_screen.agree_button)
+    assert window.navigator.current() == "review"
+    problems += _at_every_size(qtbot, window, "visit/review")
+    tap(qtbot, window.review_screen.save_button)
+    qtbot.waitUntil(lambda: window.navigator.current() == "receipt", timeout=WAIT_MS)
+    problems += _at_every_size(qtbot, window, "visit/receipt")
     assert problems == [], "\n".join(problems)

@@ -22,7 +22,7 @@ from kiosk.ui.widgets.osk import (
     place_beside,
 )
 from tests.ui.conftest import OFFICER, make_window
-from tests.ui.flows import WAIT_MS, complete_setup, tap
+from tests.ui.flows import HOUSE, WAIT_MS, complete_setup, tap
 from tests.ui.layout import layout_problems
 
 NAME = "Nguyễn Thị Hường"
@@ -54,6 +54,8 @@ def to_name_step(qtbot: QtBot, window: MainWindow) -> QLineEdit:
     tap(qtbot, setup.station_choice.button_for("demo"))
     tap(qtbot, setup.training_choice.button_for(False))
     tap(qtbot, setup._station_next)
+    setup.house_field.setText(HOUSE)
+    tap(qtbot, setup._house_next)
     assert setup.step() == "name"
     qtbot.mouseClick(setup.name_field, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(host(window).is_shown, timeout=WAIT_MS)
@@ -160,6 +162,8 @@ def test_off_by_default_in_a_window(qtbot: QtBot, window: MainWindow) -> None:
     tap(qtbot, setup.language_choice.button_for("vi"))
     tap(qtbot, setup.station_choice.button_for("demo"))
     tap(qtbot, setup._station_next)
+    setup.house_field.setText(HOUSE)
+    tap(qtbot, setup._house_next)
     qtbot.mouseClick(setup.name_field, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(setup.name_field.hasFocus, timeout=WAIT_MS)
     assert not host(window).is_shown()

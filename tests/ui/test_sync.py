@@ -11,8 +11,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from intake.auth import issue_enrol_code, revoke
+from intake.models import Station as ServerStation
 from kiosk.ui.main_window import MainWindow
 from tests.support.intake import (
     Server,
@@ -23,7 +25,7 @@ from tests.support.intake import (
 from tests.support.queue import add_verified
 from tests.sync.helpers import local_statuses, server_ids
 from tests.ui.conftest import OFFICER
-from tests.ui.flows import WAIT_MS, complete_setup, tap, type_text
+from tests.ui.flows import HOUSE, WAIT_MS, complete_setup, tap, type_text
 
 SYNC_WAIT_MS = 30_000
 WARD, GROUP = "Phường Yên Nghĩa", "Tổ dân phố 3"
@@ -39,6 +41,8 @@ def test_setup_enrols_with_the_server_and_home_shows_the_link_online(
 ) -> None:
     complete_setup(qtbot, window, *OFFICER, server=(server.url, code_for(server)))
     assert window.navigator.current() == "home"
+    # the house step was prefilled from the enrolment's residential group, and kept
+    assert window.backend_or_fail().station.name() == f"Nhà văn hoá {GROUP}"
     qtbot.waitUntil(lambda: window.status_area.link_text() == "Trực tuyến", timeout=SYNC_WAIT_MS)
     home = window.home_screen
     qtbot.waitUntil(lambda: "Đồng bộ lần cuối hôm nay" in home.link_line(), timeout=WAIT_MS)
@@ -68,7 +72,8 @@ def test_a_refused_code_and_an_unreachable_server_say_what_to_do(
     assert "Không kết nối được máy chủ" in setup._error.text()
     tap(qtbot, setup.station_choice.button_for("demo"))  # the way on without a server
     tap(qtbot, setup._station_next)
-    assert setup.step() == "name"
+    assert setup.step() == "house"
+    assert setup.house_field.text() == ""  # no residential group to name the house after
 
 
 def test_home_counts_follow_the_queue_while_sync_runs_in_the_background(
@@ -110,6 +115,13 @@ def test_settings_enrol_again_only_when_nothing_waits(
     with qtbot.waitSignal(settings.enrolled, timeout=SYNC_WAIT_MS):
         tap(qtbot, settings.enrol_submit)
     assert "Đã đăng ký: trạm" in settings._message.text()
+    station_id = window.backend_or_fail().station.info().station_id
+    assert window.backend_or_fail().station.name() == HOUSE  # enrolling keeps the house's name
+    with server.engine.connect() as connection:  # and the server knows the station by it
+        known = connection.execute(
+            select(ServerStation.name).where(ServerStation.id == station_id)
+        ).scalar_one()
+    assert known == HOUSE
     qtbot.waitUntil(lambda: window.status_area.link_text() == "Trực tuyến", timeout=SYNC_WAIT_MS)
     qtbot.waitUntil(lambda: settings.enrol_button.text() == "Đăng ký lại", timeout=WAIT_MS)
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from collections.abc import Callable
 
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.domain.masking import mask_id_number
+from kiosk.services.base import Actor
+from kiosk.services.capture import DraftSummary
 from kiosk.services.station import HomeCounts
 from kiosk.ui.backend import Backend
 from kiosk.ui.i18n import arg
@@ -14,6 +19,8 @@ from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.widgets.status_bar import LinkIcon, StationStatus, last_sync_text, link_text
 
 REFRESH_MS = 15_000
+MAX_DRAFTS_SHOWN = 3
+"""Home offers this many of the operator's unfinished visits, the newest first."""
 
 
 class _Figure(QWidget):
@@ -65,15 +72,21 @@ class HomeScreen(Screen):
     type_id_clicked = Signal()
     """The big button for a resident without their card: the 12-digit keypad."""
     find_clicked = Signal()
+    resume_clicked = Signal(str)
+    """An unfinished visit of the operator's own, to take up again (carries the draft's id)."""
+    drafts_shown = Signal(list)
 
     def __init__(
         self,
         backend: Backend,
         runner: TaskRunner,
         navigator: Navigator,
+        current_actor: Callable[[], Actor | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._current_actor = current_actor
+        self._drafts: list[DraftSummary] = []
         self._backend = backend
         self._runner = runner
         self._navigator = navigator
@@ -93,6 +106,9 @@ class HomeScreen(Screen):
         serve.addWidget(self._scan_hint, 1)
         serve.addWidget(self.type_id_button)
         serve.addWidget(self.find_button)
+        self._drafts_box = QVBoxLayout()
+        self._drafts_box.setSpacing(10)
+        self.draft_buttons: list[QPushButton] = []
         self.today = _Figure()
         self.waiting_verification = _Figure()
         self.waiting_upload = _Figure()
@@ -125,6 +141,7 @@ class HomeScreen(Screen):
         layout.addWidget(self._title)
         layout.addWidget(self._notice)
         layout.addLayout(serve)
+        layout.addLayout(self._drafts_box)
         layout.addWidget(self.link)
         layout.addLayout(figures)
         layout.addWidget(self._officer_box)
@@ -142,6 +159,35 @@ class HomeScreen(Screen):
         self._show_sync_now()
         self.refresh()
         self._refresh.start()
+        actor = self._current_actor()
+        if actor is not None:
+            self._runner.db(self._backend.capture.my_drafts, actor).success(
+                self._show_drafts
+            ).owned_by(self).run()
+
+    def _show_drafts(self, drafts: list[DraftSummary]) -> None:
+        """The operator's own unfinished visits, newest first: one tap takes one up again."""
+        self._drafts = drafts[:MAX_DRAFTS_SHOWN]
+        for old in self.draft_buttons:
+            self._drafts_box.removeWidget(old)
+            old.deleteLater()
+        self.draft_buttons = []
+        for draft in self._drafts:
+            resume = button(None, "person_check")
+            resume.clicked.connect(lambda _=False, d=draft.id: self.resume_clicked.emit(d))
+            self._drafts_box.addWidget(resume)
+            resume.show()
+            self.draft_buttons.append(resume)
+        self._label_drafts()
+        self.drafts_shown.emit(list(self._drafts))
+
+    def _label_drafts(self) -> None:
+        for draft, resume in zip(self._drafts, self.draft_buttons, strict=True):
+            who = draft.full_name or mask_id_number(draft.id_number or "") or draft.reference
+            saved = draft.saved_at.astimezone()
+            resume.setText(
+                arg(self.tr("Continue the visit of %1 (saved at %2)"), who, f"{saved:%H:%M}")
+            )
 
     def refresh(self) -> None:
         """Ask the database for today's figures on the worker."""
@@ -194,6 +240,7 @@ class HomeScreen(Screen):
         """Home shows counts only; a notice meant for the last operator goes."""
         show_message(self._notice, "")
         self._refresh.stop()
+        self._show_drafts([])
 
     def retranslateUi(self) -> None:
         """Texts in the current language."""
@@ -223,3 +270,4 @@ class HomeScreen(Screen):
         self.settings_button.setText(self.tr("Settings"))
         self.sync_now_button.setText(self.tr("Sync now"))
         self.link.show_status(self._status)
+        self._label_drafts()

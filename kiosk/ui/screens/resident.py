@@ -14,12 +14,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Literal
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QElapsedTimer, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.domain.identity import IdCard, check_id_matches, choose_name, parse_id_number
 from kiosk.domain.masking import mask_id_number
 from kiosk.domain.text import search_key
+from kiosk.domain.visit import Visit
 from kiosk.services.base import Actor
 from kiosk.services.lookup import ONLINE_BUDGET_S
 from kiosk.store.lookups import LicenceRecord, ResidentRecord, VehicleRecord
@@ -27,6 +28,8 @@ from kiosk.ui.backend import Backend
 from kiosk.ui.i18n import arg
 from kiosk.ui.screens.base import Screen, button, card, label, scrolling, show_message
 from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.visit_rules import Finding, check_visit, rule_text
+from kiosk.ui.widgets.answer_card import AnswerCard
 
 Source = Literal["scan", "manual"]
 """How the ID number came: a card's QR, or typed (the payload's ``source``)."""
@@ -37,22 +40,16 @@ def age_on(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-class PlateLabel(QLabel):
-    """A plate drawn as a plate: black on white in a heavy frame, as on the vehicle."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("Plate")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-
-
 class ResidentScreen(Screen):
     """One resident: identity, household, vehicles and licences on file, and where it came from."""
 
     access = "operator"
     shown = Signal(str)
     """The page shows a resident's records (``online``, ``cache`` or ``card``): benches wait on it."""
+    visit_changed = Signal()
+    """An answer or a detail changed: the visit's draft is saved (on the database worker)."""
+    proceed = Signal()
+    """Every record has its answer and no error is left: on to the phone and consent."""
 
     def __init__(
         self,
@@ -73,6 +70,9 @@ class ResidentScreen(Screen):
         self._record_source = ""
         self._cached: tuple[ResidentRecord | None] | None = None
         self._online_done = False
+        self.visit: Visit | None = None
+        """The visit under way on this page (None: nobody to serve, or still looking up)."""
+        self._cards: list[AnswerCard] = []
         self._clock = QElapsedTimer()
         self._budget = QTimer(self)
         self._budget.setSingleShot(True)
@@ -96,6 +96,11 @@ class ResidentScreen(Screen):
         self._licences = QVBoxLayout()
         self._licences.setSpacing(12)
         self.done_button = button(None, "back")
+        self.continue_button = button("primary", "check")
+        self.continue_button.clicked.connect(self._continue)
+        self.continue_button.hide()
+        self._continue_message = label("error")
+        self._continue_message.hide()
 
         person, person_layout = card()
         for widget in (self._title, self._id_label, self._facts, self._address, self._household):
@@ -110,6 +115,9 @@ class ResidentScreen(Screen):
         column.addWidget(self._licences_title)
         column.addLayout(self._licences)
         column.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._continue_message, 1)
+        bottom.addWidget(self.continue_button)
         top = QHBoxLayout()
         top.addStretch(1)
         top.addWidget(self.done_button)
@@ -117,7 +125,9 @@ class ResidentScreen(Screen):
         layout.setContentsMargins(40, 16, 40, 16)
         layout.setSpacing(12)
         layout.addLayout(top)
-        layout.addWidget(scrolling(page), 1)
+        self._scroll: QScrollArea = scrolling(page)
+        layout.addWidget(self._scroll, 1)
+        layout.addLayout(bottom)
         self.retranslateUi()
 
     # --- opening a resident ----------------------------------------------------------------------
@@ -133,6 +143,7 @@ class ResidentScreen(Screen):
         self._id_number, self._card, self._source = id_number, card, source
         self._record, self._record_source = None, ""
         self._cached, self._online_done = None, False
+        self.visit = None
         self._clock.start()
         self._budget.start()
         self._show_waiting()
@@ -152,21 +163,21 @@ class ResidentScreen(Screen):
         if answered:
             self._budget.stop()
             self._show(record, "online")
-        elif self._cached is not None:  # the server cannot answer: the local copy, at once
-            self._budget.stop()
+        elif self._cached is not None and not self._record_source:
+            self._budget.stop()  # the server cannot answer: the local copy, at once (once)
             self._show(self._cached[0], "cache")
 
     def _cache(self, request: int, record: ResidentRecord | None) -> None:
         if request != self._request:
             return
         self._cached = (record,)
-        if self._online_done and self._record_source != "online":
+        if self._online_done and not self._record_source:
             self._budget.stop()
             self._show(record, "cache")
 
     def _budget_spent(self) -> None:
         """The server did not answer in time: the local copy (the server may still update it)."""
-        if self._cached is not None and self._record_source != "online":
+        if self._cached is not None and not self._record_source:
             self._show(self._cached[0], "cache")
 
     # --- showing -------------------------------------------------------------------------------
@@ -183,9 +194,15 @@ class ResidentScreen(Screen):
         self._origin.setText(self.tr("Looking up the records on file…"))
 
     def _show(self, record: ResidentRecord | None, origin: str, *, again: bool = False) -> None:
+        if self.visit is not None and self.visit.started() and not again:
+            # the server answered after the answers began: they stay, only the source line changes
+            self._record_source = origin
+            self._origin.setText(self._origin_text(self.origin()))
+            return
         self._record, self._record_source = record, origin
         card = self._card
-        self._clear_records()
+        if not again:  # a language switch keeps the cards (they retranslate themselves)
+            self._clear_records()
         warnings: list[str] = []
         if record is None:
             self._show_not_on_roster()
@@ -200,8 +217,10 @@ class ResidentScreen(Screen):
             self._address.setText(self._address_text(record))
             self._household.setText(self._household_text(record))
             self._show_cleaned(record)
-            self._show_vehicles(record.vehicles)
-            self._show_licences(record.licences)
+        if not again:
+            self.visit = self._new_visit(record)
+            self._show_cards()
+        self._show_titles()
         if card is None and self._source == "manual":
             warnings += self._typed_id_warnings(record)
         show_message(self._warning, "\n".join(warnings))
@@ -222,8 +241,6 @@ class ResidentScreen(Screen):
             else self.tr("No resident with this ID number is on file. Check the number."),
             "error",
         )
-        self._vehicles_title.setText("")
-        self._licences_title.setText("")
         if card is not None:
             self._title.setText(card.full_name)
             self._facts.setText(self._facts_text(card.birth_date, card.sex))
@@ -306,6 +323,7 @@ class ResidentScreen(Screen):
         return arg(self.tr("From the copy on this kiosk, updated at %1."), when)
 
     def _clear_records(self) -> None:
+        self._cards = []
         for box in (self._vehicles, self._licences):
             while box.count():
                 item = box.takeAt(0)
@@ -315,70 +333,155 @@ class ResidentScreen(Screen):
         self._vehicles_title.setText("")
         self._licences_title.setText("")
 
-    def _show_vehicles(self, vehicles: tuple[VehicleRecord, ...]) -> None:
+    def _new_visit(self, record: ResidentRecord | None) -> Visit | None:
+        """A visit for whoever is on show: the card's person (legal name and address), the
+        roster's records. A typed ID not on file gives nobody to serve."""
+        card = self._card
+        if card is None and record is None:
+            return None
+        resident: dict[str, object]
+        if card is not None:
+            name = card.full_name
+            if record is not None:
+                name = choose_name(card.full_name, record.full_name)[0]
+            resident = {
+                "id_number": card.id_number, "old_id_number": card.old_id_number,
+                "full_name": name, "birth_date": card.birth_date.isoformat(), "sex": card.sex,
+                "address": card.address, "card_issue_date": card.issue_date.isoformat(),
+                "source": "card_qr",
+            }  # fmt: skip
+        else:
+            assert record is not None
+            resident = {
+                "id_number": record.id_number, "old_id_number": None,
+                "full_name": record.full_name, "birth_date": record.birth_date.isoformat(),
+                "sex": record.sex, "address": record.address or "", "card_issue_date": None,
+                "source": "manual",
+            }  # fmt: skip
+        resident["phone"] = None if record is None else record.phone
+        vehicles = [] if record is None else [_vehicle(v, resident) for v in record.vehicles]
+        licences = [] if record is None else [_licence(item) for item in record.licences]
+        return Visit.start(resident, vehicles, licences)
+
+    def resume(self, visit: Visit) -> None:
+        """A draft taken up again (Home, after a crash or the idle lock): its answers as saved."""
+        self._request += 1
+        self._budget.stop()
+        self._clear_records()
+        show_message(self._banner, "")
+        show_message(self._warning, "")
+        person = visit.resident
+        self._id_number, self._card, self._record = visit.id_number, None, None
+        self._source = "scan" if person.get("source") == "card_qr" else "manual"
+        self._record_source = "draft"
+        self.visit = visit
+        self._title.setText(str(person.get("full_name") or ""))
+        self._id_label.setText(visit.id_number)
+        born = person.get("birth_date")
+        self._facts.setText(
+            self._facts_text(date.fromisoformat(born), str(person.get("sex")))
+            if isinstance(born, str)
+            else ""
+        )
+        self._address.setText(arg(self.tr("Address: %1"), person.get("address") or "—"))
+        self._household.setText("")
+        self._origin.setText(self.tr("Taken up again from the saved draft."))
+        self._show_cards()
+        self.shown.emit("draft")
+
+    def _show_cards(self) -> None:
+        """One answer card per record on file (the visit's own answers, kept across updates)."""
+        self._clear_records()
+        visit = self.visit
+        self.continue_button.setVisible(visit is not None)
+        show_message(self._continue_message, "")
+        if visit is None:
+            return
+        born_text = visit.resident.get("birth_date")
+        born = date.fromisoformat(born_text) if isinstance(born_text, str) else None
+        self._show_titles()
+        for answer in visit.vehicles:
+            self._add_card(AnswerCard(answer, born), self._vehicles)
+        for answer in visit.licences:
+            self._add_card(AnswerCard(answer, born), self._licences)
+
+    def _show_titles(self) -> None:
+        visit = self.visit
+        if visit is None:
+            self._vehicles_title.setText("")
+            self._licences_title.setText("")
+            return
         self._vehicles_title.setText(
-            self.tr("Vehicles on file: %n", "", len(vehicles))
-            if vehicles
+            self.tr("Vehicles on file: %n", "", len(visit.vehicles))
+            if visit.vehicles
             else self.tr("No vehicle on file.")
         )
-        for vehicle in vehicles:
-            self._vehicles.addWidget(self._vehicle_card(vehicle))
-
-    def _vehicle_card(self, vehicle: VehicleRecord) -> QFrame:
-        frame, layout = card()
-        row = QGridLayout()
-        row.setHorizontalSpacing(24)
-        plate = PlateLabel()
-        plate.setText(vehicle.plate)
-        row.addWidget(plate, 0, 0, 2, 1)
-        kind = {
-            "car": self.tr("Car"),
-            "motorbike": self.tr("Motorbike"),
-            "electric_motorbike": self.tr("Electric motorbike"),
-        }.get(vehicle.kind, self.tr("Other vehicle"))
-        described = " · ".join(p for p in (vehicle.brand, vehicle.model, vehicle.colour) if p)
-        title = label("subtitle")
-        title.setText(kind)
-        details = label()
-        details.setText(described or "—")
-        row.addWidget(title, 0, 1)
-        row.addWidget(details, 1, 1)
-        row.setColumnStretch(1, 1)
-        layout.addLayout(row)
-        if vehicle.registered_owner_name:
-            owner = label("hint")
-            owner.setText(arg(self.tr("Registered owner: %1"), vehicle.registered_owner_name))
-            layout.addWidget(owner)
-        return frame
-
-    def _show_licences(self, licences: tuple[LicenceRecord, ...]) -> None:
         self._licences_title.setText(
-            self.tr("Driving licences on file: %n", "", len(licences))
-            if licences
+            self.tr("Driving licences on file: %n", "", len(visit.licences))
+            if visit.licences
             else self.tr("No driving licence on file.")
         )
-        for licence in licences:
-            frame, layout = card()
-            title = label("subtitle")
-            title.setText(arg(self.tr("Class %1 · no. %2"), licence.licence_class, licence.number))
-            layout.addWidget(title)
-            details = label()
-            details.setText(self._licence_text(licence))
-            layout.addWidget(details)
-            self._licences.addWidget(frame)
 
-    def _licence_text(self, licence: LicenceRecord) -> str:
-        scheme = self.tr("2024 classes") if licence.scheme == "2024" else self.tr("2008 classes")
-        if licence.expiry_date is None:
-            expiry = self.tr("no expiry")
-        else:
-            left = (licence.expiry_date - date.today()).days
-            expiry = arg(
-                self.tr("expires %1: %2"),
-                f"{licence.expiry_date:%d/%m/%Y}",
-                self.tr("expired") if left < 0 else self.tr("%n day(s) left", "", left),
-            )
-        return f"{scheme} · {expiry}"
+    def _add_card(self, answer_card: AnswerCard, box: QVBoxLayout) -> None:
+        answer_card.changed.connect(self._answer_changed)
+        self._cards.append(answer_card)
+        box.addWidget(answer_card)
+
+    def _answer_changed(self) -> None:
+        """Errors and warnings follow every edit; the draft is kept."""
+        self.show_findings(check_visit(self.visit) if self.visit is not None else [])
+        self.visit_changed.emit()
+
+    def show_findings(self, findings: list[Finding], *, unanswered: bool = False) -> None:
+        """Each finding under its field; "choose an answer" only once Continue was tapped."""
+        shown = [f for f in findings if unanswered or f.code != "visit.unanswered"]
+        visit = self.visit
+        if visit is None:
+            return
+        for index, answer_card in enumerate(self._cards):
+            kind = "vehicles" if index < len(visit.vehicles) else "licences"
+            position = index if kind == "vehicles" else index - len(visit.vehicles)
+            answer_card.show_findings(shown, f"/{kind}/{position}")
+        if not any(f.blocks for f in shown):
+            show_message(self._continue_message, "")
+
+    def _continue(self) -> None:
+        """On to consent, or what is missing listed and the first of it in view."""
+        visit = self.visit
+        if visit is None:
+            return
+        findings = [f for f in check_visit(visit) if not f.path.startswith("/resident/phone")]
+        blocking = [f for f in findings if f.blocks and not f.path.startswith("/resident")]
+        self.show_findings(findings, unanswered=True)
+        if not blocking:
+            visit.step = "consent"
+            self.proceed.emit()
+            return
+        lines = dict.fromkeys(rule_text(f.code, f.path) for f in blocking)
+        show_message(
+            self._continue_message,
+            arg(self.tr("%n thing(s) to finish:", "", len(blocking)), "") + "\n" + "\n".join(lines),
+        )
+        self.jump_to(blocking[0].path)
+
+    def jump_to(self, path: str) -> None:
+        """Bring the card (and field) of a finding's path into view."""
+        visit = self.visit
+        parts = path.strip("/").split("/", 2)
+        if visit is None or len(parts) < 2 or not parts[1].isdigit():
+            return
+        index = int(parts[1]) + (len(visit.vehicles) if parts[0] == "licences" else 0)
+        if index >= len(self._cards):
+            return
+        answer_card = self._cards[index]
+        target = answer_card.field_widget(parts[2]) if len(parts) > 2 else None
+        self._scroll.ensureWidgetVisible(target or answer_card, 50, 50)
+        if target is not None:
+            target.setFocus()
+
+    def cards(self) -> list[AnswerCard]:
+        """The answer cards on show, vehicles first (tests tap their answers)."""
+        return list(self._cards)
 
     # --- Screen --------------------------------------------------------------------------------
     def record(self) -> ResidentRecord | None:
@@ -387,7 +490,10 @@ class ResidentScreen(Screen):
 
     def origin(self) -> str:
         """Where what is on show came from: ``online``, ``cache``, ``card`` (not on file: the
-        card's data alone), ``none`` (not on file, no card), "" while waiting."""
+        card's data alone), ``none`` (not on file, no card), ``draft`` (a visit taken up again),
+        "" while waiting."""
+        if self._record_source == "draft":
+            return "draft"
         if self._record_source and self._record is None:
             return "card" if self._card is not None else "none"
         return self._record_source
@@ -398,7 +504,10 @@ class ResidentScreen(Screen):
         self._budget.stop()
         self._id_number, self._card, self._record, self._record_source = "", None, None, ""
         self._cached = None
+        self.visit = None
         self._clear_records()
+        self.continue_button.hide()
+        show_message(self._continue_message, "")
         for widget in (self._title, self._id_label, self._facts, self._address, self._household):
             widget.setText("")
         self._origin.setText("")
@@ -408,5 +517,38 @@ class ResidentScreen(Screen):
     def retranslateUi(self) -> None:
         """Texts in the current language."""
         self.done_button.setText(self.tr("Done"))
-        if self._record_source:
+        self.continue_button.setText(self.tr("Continue"))
+        if self._record_source == "draft":
+            self._origin.setText(self.tr("Taken up again from the saved draft."))
+            self._show_titles()
+        elif self._record_source:
             self._show(self._record, self._record_source, again=True)
+
+
+def _vehicle(vehicle: VehicleRecord, resident: dict[str, object]) -> dict[str, object]:
+    """A vehicle on file in the payload's names; its registered owner only when not the resident."""
+    owner = None
+    if (
+        vehicle.registered_owner_name
+        and vehicle.registered_owner_id_number != resident["id_number"]
+    ):
+        owner = {
+            "full_name": vehicle.registered_owner_name,
+            "id_number": vehicle.registered_owner_id_number,
+        }
+    return {
+        "id": vehicle.id, "plate": vehicle.plate, "kind": vehicle.kind, "brand": vehicle.brand,
+        "model": vehicle.model, "colour": vehicle.colour,
+        "chassis_number": vehicle.chassis_number, "engine_number": vehicle.engine_number,
+        "registered_owner": owner,
+    }  # fmt: skip
+
+
+def _licence(licence: LicenceRecord) -> dict[str, object]:
+    """A licence on file in the payload's names."""
+    expiry = licence.expiry_date
+    return {
+        "id": licence.id, "number": licence.number, "class": licence.licence_class,
+        "scheme": licence.scheme, "issue_date": licence.issue_date.isoformat(),
+        "expiry_date": None if expiry is None else expiry.isoformat(),
+    }  # fmt: skip

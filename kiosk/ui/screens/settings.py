@@ -1,5 +1,5 @@
-"""Officers only: language, text size, idle-lock time, training mode, the intake server and
-(re-)enrolment; leaving kiosk mode."""
+"""Officers only: language, text size, idle-lock time, training mode, the community house's name,
+the intake server and (re-)enrolment; leaving kiosk mode."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.services.base import Actor
 from kiosk.services.pins import MAX_PIN_LENGTH, MIN_PIN_LENGTH
-from kiosk.services.station import StationInfo
+from kiosk.services.station import NAME_MAX, StationInfo, clean_station_name
 from kiosk.sync.enrol import Enrolled
 from kiosk.ui.backend import Backend
 from kiosk.ui.errors import error_text
@@ -38,6 +39,7 @@ from kiosk.ui.theme import TEXT_SCALES
 from kiosk.ui.widgets.choice import ChoiceRow
 from kiosk.ui.widgets.enrol_form import EnrolForm, enrol_error_text, enrolled_text
 from kiosk.ui.widgets.keypad import Keypad
+from kiosk.ui.widgets.osk import set_field_kind
 
 ENROL_PAGE = 2
 
@@ -138,7 +140,22 @@ class SettingsScreen(Screen):
             grid.addLayout(column, 1)
         self.enrol_button = button(None, "globe")
         self.enrol_button.clicked.connect(self._ask_enrolment)
+        # the community house's name, printed on every receipt
+        self._house_caption = label("subtitle")
+        self.house_field = QLineEdit()
+        set_field_kind(self.house_field, "text")
+        self.house_field.setMaxLength(NAME_MAX)
+        self.house_field.returnPressed.connect(self._save_name)
+        self.house_save = button(None, "check")
+        self.house_save.clicked.connect(self._save_name)
+        house_row = QHBoxLayout()
+        house_row.setSpacing(20)
+        house_row.addWidget(self.house_field, 1)
+        house_row.addWidget(self.house_save)
         station_card, station_layout = card()
+        station_layout.addWidget(self._house_caption)
+        station_layout.addLayout(house_row)
+        station_layout.addSpacing(8)
         station_row = QHBoxLayout()
         station_row.setSpacing(20)
         station_row.addWidget(self._station_text, 1)
@@ -214,7 +231,35 @@ class SettingsScreen(Screen):
     def _show_info(self, info: StationInfo) -> None:
         self._info = info
         self.training_choice.set_value(info.training)
+        self.house_field.setText(info.name)
         self.retranslateUi()
+
+    # --- the community house's name ----------------------------------------------------------
+    def _save_name(self) -> None:
+        actor = self._current_actor()
+        if actor is None or not self.house_save.isEnabled():
+            return
+        name = self.house_field.text()
+        try:
+            clean_station_name(name)
+        except ValueError:
+            show_message(self._message, self.tr("Please type the name of the community house."))
+            return
+        self.house_save.setEnabled(False)
+        self._runner.db(self._backend.station.set_name, actor, name).success(
+            self._name_saved
+        ).failure(self._name_failed).owned_by(self).run()
+
+    def _name_saved(self, name: str) -> None:
+        self.house_save.setEnabled(True)
+        self.house_field.setText(name)
+        if self._info is not None:
+            self._info = dataclasses.replace(self._info, name=name)
+        show_message(self._message, self.tr("The community house's name is saved."), "notice")
+
+    def _name_failed(self, error: BaseException) -> None:
+        self.house_save.setEnabled(True)
+        show_message(self._message, error_text(error))
 
     def _change(self, **changes: object) -> None:
         self._preferences = self._preferences.with_changes(**changes)
@@ -273,7 +318,8 @@ class SettingsScreen(Screen):
             return
         self.enrol_submit.setEnabled(False)
         show_message(self._message, self.tr("Contacting the ward's server…"), "notice")
-        self._runner.net(self._backend.enrol, *values, actor).success(self._enrolled).failure(
+        name = None if self._info is None else self._info.name  # enrolling keeps the house's name
+        self._runner.net(self._backend.enrol, *values, actor, name).success(self._enrolled).failure(
             self._enrol_failed
         ).owned_by(self).run()
 
@@ -311,6 +357,9 @@ class SettingsScreen(Screen):
         self._idle_title.setText(self.tr("Lock the screen when nobody uses it for:"))
         self.idle_choice.set_labels([duration_text(s) for s in IDLE_CHOICES])
         self._training_title.setText(self.tr("Training mode"))
+        self._house_caption.setText(self.tr("Name of the community house (printed on receipts)"))
+        self.house_field.setPlaceholderText(self.tr("Name of the community house"))
+        self.house_save.setText(self.tr("Save the name"))
         self.training_choice.set_labels([self.tr("On"), self.tr("Off")])
         self._keyboard_title.setText(self.tr("On-screen keyboard"))
         self.keyboard_choice.set_labels([self.tr("On"), self.tr("Off")])

@@ -1,5 +1,9 @@
 """First start: language; the station (enrolled with the ward's server, or an offline demo) and
-training mode; the first officer and PIN."""
+training mode; the community house's name; the first officer and PIN.
+
+The house's name is kept at the end, with the first officer (renaming the station is an officer's
+act, audited under their name): a restart before then asks it again, prefilled the same way.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayou
 
 from kiosk.services.base import Actor
 from kiosk.services.pins import MAX_PIN_LENGTH, MIN_PIN_LENGTH
+from kiosk.services.station import NAME_MAX, StationInfo, clean_station_name
 from kiosk.sync.enrol import Enrolled
 from kiosk.ui.backend import Backend
 from kiosk.ui.errors import error_text
@@ -19,19 +24,31 @@ from kiosk.ui.widgets.enrol_form import EnrolForm, enrol_error_text, enrolled_te
 from kiosk.ui.widgets.keypad import Keypad
 from kiosk.ui.widgets.osk import set_field_kind
 
-STEPS = ("language", "station", "name", "pin", "confirm")
+STEPS = ("language", "station", "house", "name", "pin", "confirm")
+HOUSE_PREFIX = "Nhà văn hoá"
+"""A residential group's community house is "Nhà văn hoá <group>": a place name, in Vietnamese in
+every language (it is printed as the place is called)."""
 
 
-def _create_first_officer(backend: Backend, name: str, pin: str, training: bool) -> Actor:
-    """On the worker: the first officer, then training mode if it was chosen."""
+def house_name_for(group: str | None) -> str:
+    """The community house's likely name for a residential group ("" without one)."""
+    group = " ".join((group or "").split())
+    return f"{HOUSE_PREFIX} {group}" if group else ""
+
+
+def _create_first_officer(
+    backend: Backend, name: str, pin: str, training: bool, house: str
+) -> Actor:
+    """On the worker: the first officer, then the station's name and training mode as chosen."""
     actor = backend.auth.create_first_officer(name, pin)
+    backend.station.set_name(actor, house)
     if training:
         backend.station.set_training(actor, True)
     return actor
 
 
 class SetupScreen(Screen):
-    """Five short steps, one question each, with Back on every step after the first."""
+    """Six short steps, one question each, with Back on every step after the first."""
 
     access = "setup"
     finished = Signal(object)
@@ -54,6 +71,9 @@ class SetupScreen(Screen):
         self._pin = ""
         self._busy = False
         self._enrolled: Enrolled | None = None
+        self._station_group: str | None = None
+        """The residential group of an enrolment kept before a restart (the database says)."""
+        self._house_prefilled = ""
 
         self._step_label = label("hint")
         self._title = label("title")
@@ -90,7 +110,18 @@ class SetupScreen(Screen):
             )
         )
 
-        # 3. the first officer's name
+        # 3. the community house's name, printed on every receipt
+        self.house_field = QLineEdit()
+        # "text", not "name": "Nhà văn hoá Tổ dân phố 3" does not capitalise every word
+        set_field_kind(self.house_field, "text")
+        self.house_field.setMaxLength(NAME_MAX)
+        self.house_field.returnPressed.connect(self._house_entered)
+        self._house_hint = label("hint")
+        self._house_next = button("primary", "check")
+        self._house_next.clicked.connect(self._house_entered)
+        self.pages.addWidget(self._page(self.house_field, self._house_hint, self._house_next))
+
+        # 4. the first officer's name
         self.name_field = QLineEdit()
         set_field_kind(self.name_field, "name")
         self.name_field.setMaxLength(100)
@@ -99,7 +130,7 @@ class SetupScreen(Screen):
         self._name_next.clicked.connect(self._name_entered)
         self.pages.addWidget(self._page(self.name_field, self._name_next))
 
-        # 4 and 5. the PIN, twice
+        # 5 and 6. the PIN, twice
         self.pin_pad = Keypad(masked=True, min_length=MIN_PIN_LENGTH, max_length=MAX_PIN_LENGTH)
         self.pin_pad.submitted.connect(self._pin_entered)
         self.confirm_pad = Keypad(masked=True, min_length=MIN_PIN_LENGTH, max_length=MAX_PIN_LENGTH)
@@ -140,7 +171,10 @@ class SetupScreen(Screen):
         self.pages.setCurrentIndex(STEPS.index(step))
         self._back.setVisible(step != "language")
         self._station_text.setVisible(step == "station")
-        if step == "name":
+        if step == "house":
+            self._prefill_house()
+            self.house_field.setFocus()
+        elif step == "name":
             self.name_field.setFocus()
         elif step == "pin":
             self.pin_pad.clear()
@@ -166,7 +200,7 @@ class SetupScreen(Screen):
     def _station_done(self) -> None:
         """Enrol now when the server was chosen (the answer decides), else go on as a demo."""
         if self.station_choice.value() != "server" or self._enrolled is not None:
-            self._go("name")
+            self._go("house")
             return
         values = self.enrol_form.values()
         if values is None:
@@ -185,13 +219,29 @@ class SetupScreen(Screen):
         self._enrolled = enrolled
         self.enrol_form.clear_code()
         self.station_enrolled.emit()
-        self._go("name")
+        self._go("house")
         show_message(self._error, enrolled_text(enrolled), "notice")
 
     def _enrol_failed(self, error: BaseException) -> None:
         self._busy = False
         self._station_next.setEnabled(True)
         show_message(self._error, enrol_error_text(error))
+
+    def _prefill_house(self) -> None:
+        """The house named after the enrolment's residential group, unless a name was typed."""
+        group = self._enrolled.group if self._enrolled is not None else self._station_group
+        prefill = house_name_for(group)
+        if self.house_field.text() in ("", self._house_prefilled):
+            self.house_field.setText(prefill)
+        self._house_prefilled = prefill
+
+    def _house_entered(self) -> None:
+        try:
+            clean_station_name(self.house_field.text())
+        except ValueError:
+            show_message(self._error, self.tr("Please type the name of the community house."))
+            return
+        self._go("name")
 
     def _name_entered(self) -> None:
         if not " ".join(self.name_field.text().split()):
@@ -215,7 +265,8 @@ class SetupScreen(Screen):
         self._back.setEnabled(False)
         name = " ".join(self.name_field.text().split())
         training = bool(self.training_choice.value())
-        self._runner.db(_create_first_officer, self._backend, name, pin, training).success(
+        house = clean_station_name(self.house_field.text())
+        self._runner.db(_create_first_officer, self._backend, name, pin, training, house).success(
             self._created
         ).failure(self._failed).owned_by(self).run()
         self._pin = ""
@@ -234,14 +285,25 @@ class SetupScreen(Screen):
 
     # --- Screen ----------------------------------------------------------------------------------
     def entered(self) -> None:
-        """Start from the language, with the current language shown as chosen."""
+        """Start from the language, with the current language shown as chosen; an enrolment kept
+        from before a restart names the house."""
         self.language_choice.set_value(self._translations.language())
         self._go("language")
+        self._runner.db(self._backend.station.info).success(self._station_loaded).owned_by(
+            self
+        ).run()
+
+    def _station_loaded(self, info: StationInfo) -> None:
+        self._station_group = info.group if info.enrolled else None
+        if self.step() == "house":
+            self._prefill_house()
 
     def clear_personal_data(self) -> None:
-        """Forget the name, PINs and enrolment code typed so far."""
+        """Forget the names, PINs and enrolment code typed so far."""
         self._pin = ""
         self.enrol_form.clear_code()
+        self.house_field.clear()
+        self._house_prefilled = ""
         self.name_field.clear()
         self.pin_pad.clear()
         self.confirm_pad.clear()
@@ -253,6 +315,7 @@ class SetupScreen(Screen):
         titles = (
             self.tr("Welcome! Please choose the language of this kiosk."),
             self.tr("This station"),
+            self.tr("What is the name of this community house?"),
             self.tr("Who is the first officer of this kiosk?"),
             arg(
                 self.tr("Choose the officer's PIN: %1 to %2 digits."),
@@ -287,6 +350,9 @@ class SetupScreen(Screen):
         self._training_label.setText(self.tr("Training mode (for teaching volunteers)"))
         self.training_choice.set_labels([self.tr("On"), self.tr("Off")])
         self._station_next.setText(self.tr("Continue"))
+        self.house_field.setPlaceholderText(self.tr("Name of the community house"))
+        self._house_hint.setText(self.tr("It is printed on every receipt the residents take home."))
+        self._house_next.setText(self.tr("Continue"))
         self.name_field.setPlaceholderText(self.tr("Full name"))
         self._name_next.setText(self.tr("Continue"))
         self.pin_pad.set_placeholder(self.tr("Type the PIN"))

@@ -1,0 +1,145 @@
+"""The payload rules run on a visit as it is typed, and their codes in words (issue 17 point 4).
+
+The visit screens show an error under its field the moment it is made: the visit's payload is
+checked by the same ``validate_payload`` that Save and the ward's server use, with the keys the
+store fills in at Save given stand-in values. A check takes well under a millisecond, so it runs
+on the UI thread after each change. Warnings are shown in yellow and never block.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import NamedTuple
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.domain.errors import is_warning
+from kiosk.domain.visit import Visit
+from kiosk.exchange.payload import payload_warnings, validate_payload
+from kiosk.exchange.payload_rules import VIETNAM
+
+translate = QCoreApplication.translate
+
+_STAND_IN = {
+    "schema": 1,
+    "reference": "0000-0000",
+    "station_id": "st-check",
+    "session_id": None,
+    "captured_by": "check",
+    "verified_by": "check",
+}
+
+
+class Finding(NamedTuple):
+    """One rule result on a visit: where (JSON Pointer), the code, and whether it blocks."""
+
+    path: str
+    code: str
+
+    @property
+    def blocks(self) -> bool:
+        """Errors block Save; warnings never do."""
+        return not is_warning(self.code)
+
+
+def check_visit(visit: Visit, *, today: date | None = None) -> list[Finding]:
+    """Every error and warning of the visit's payload, errors first.
+
+    Records not answered yet are reported as ``/vehicles/N/answer`` (the payload rules would call
+    a null answer a structure error); consent is not judged here, the consent screen asks it.
+    """
+    now = datetime.now(VIETNAM)
+    day = today or now.date()
+    stamp = now.replace(microsecond=0).isoformat()
+    payload = {**_STAND_IN, **visit.to_payload(), "consent": True}
+    payload |= {"captured_at": stamp, "verified_at": stamp}
+    found: list[Finding] = []
+    for key in ("vehicles", "licences"):
+        for index, entry in enumerate(payload[key]):
+            if entry["answer"] is None:
+                found.append(Finding(f"/{key}/{index}/answer", "visit.unanswered"))
+                entry["answer"] = "confirmed"  # the rest of the record is still checked
+    errors = validate_payload(payload, today=day)
+    found += [Finding(e["path"], e["code"]) for e in errors]
+    if not errors:
+        found += [Finding(w["path"], w["code"]) for w in payload_warnings(payload, today=day)]
+    return found
+
+
+def rule_text(code: str, path: str = "") -> str:
+    """A rule code (and where it points) in the operator's words."""
+    if code == "visit.unanswered":
+        return translate("Rules", "Choose the resident's answer for this record.")
+    if code == "payload.answer_fields":
+        if path.endswith("/id_number"):
+            return translate(
+                "Rules", "This is the resident's own ID number: type the other person's."
+            )
+        if path.endswith("/event_date"):
+            return translate("Rules", "Choose the date when it happened.")
+        if path.endswith("/counterparty"):
+            return translate("Rules", "Type the name of the person it went to.")
+        if path.endswith("/papers"):
+            return translate("Rules", "Choose the papers seen, or 'No papers'.")
+        return translate("Rules", "This answer needs more details.")
+    words = {
+        "id_number.format": translate("Rules", "An ID number has exactly 12 digits."),
+        "id_number.province": translate(
+            "Rules", "This ID number starts with an unknown province code."
+        ),
+        "id_number.birth_year_future": translate("Rules", "This ID number is not possible yet."),
+        "id_number.birth_year_mismatch": translate(
+            "Rules", "The ID number does not agree with the birth date."
+        ),
+        "id_number.sex_mismatch": translate("Rules", "The ID number does not agree with the sex."),
+        "date.future": translate("Rules", "This date is in the future."),
+        "date.before_birth": translate("Rules", "This date is before the resident was born."),
+        "date.order": translate("Rules", "These dates are in the wrong order."),
+        "date.format": translate("Rules", "This is not a real date."),
+        "plate.format": translate("Rules", "This is not a Vietnamese number plate."),
+        "plate.province": translate("Rules", "A plate's province code is 11 or more."),
+        "plate.series": translate("Rules", "These series letters are not used on plates."),
+        "plate.number": translate("Rules", "These plate digits are not possible."),
+        "plate.kind_mismatch": translate("Rules", "This plate does not fit this kind of vehicle."),
+        "vehicle.chassis_number": translate(
+            "Rules", "The chassis number has characters not allowed."
+        ),
+        "vehicle.engine_number": translate(
+            "Rules", "The engine number has characters not allowed."
+        ),
+        "licence.number": translate(
+            "Rules", "A licence number has 12 digits (old paper ones differ)."
+        ),
+        "licence.province": translate(
+            "Rules", "This licence number starts with an unknown province."
+        ),
+        "licence.class": translate("Rules", "This licence class does not exist."),
+        "licence.class_scheme": translate("Rules", "This class does not exist in that scheme."),
+        "licence.scheme_date": translate("Rules", "The class scheme does not fit the issue date."),
+        "licence.expiry_before_issue": translate("Rules", "The expiry is before the issue date."),
+        "phone.format": translate("Rules", "This is not a Vietnamese phone number."),
+        "phone.prefix": translate("Rules", "No mobile number starts like this."),
+        "name.format": translate("Rules", "Type a name with letters only."),
+        "text.too_long": translate("Rules", "This text is too long."),
+        "payload.empty": translate("Rules", "This cannot be left empty."),
+        "payload.duplicate_record": translate("Rules", "This record is answered twice."),
+        "payload.papers": translate("Rules", "'No papers' goes with no other paper."),
+        "plate.province_unlisted": translate(
+            "Rules", "Check the plate: its province code is unusual."
+        ),
+        "licence.number_unconfirmed": translate(
+            "Rules", "Check the licence number: an old paper one?"
+        ),
+        "licence.expiry_unconfirmed": translate("Rules", "Check the expiry date on the licence."),
+        "licence.expiry_unexpected": translate(
+            "Rules", "The expiry date is unusual for this class."
+        ),
+        "licence.conversion_unconfirmed": translate("Rules", "Check the class on the licence."),
+        "phone.landline": translate("Rules", "A landline: a mobile number can receive messages."),
+        "vehicle.vin_unusual": translate(
+            "Rules", "Check the chassis number: a car's has 17 characters."
+        ),
+        "resident.age_unusual": translate("Rules", "Check the birth date: the age is unusual."),
+        "card.name_differs": translate("Rules", "The name on the card differs from the roster."),
+    }
+    return words.get(code) or translate("Rules", "This value is not accepted. Please check it.")

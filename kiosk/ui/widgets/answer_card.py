@@ -1,0 +1,525 @@
+"""A record on file and the resident's answer to it, in one card (DESIGN.md §2 step 4).
+
+The card shows the record as the registry holds it and one row of big answers. An answer that
+needs more asks for exactly that beneath it (DESIGN.md §5): who it went to and when, the date of a
+loss, the papers seen, or the record's fields for a correction, prefilled and marked where they
+differ from what is on file. The card edits its :class:`~kiosk.domain.visit.Answer` in place and
+says ``changed`` after every edit; the visit screen checks the rules and saves the draft. The
+panels are built the first time an answer needs them, so a page of cards opens fast.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.domain.errors import DomainError
+from kiosk.domain.identity import check_name
+from kiosk.domain.plates import parse_plate
+from kiosk.domain.visit import GONE_REASONS, Answer
+from kiosk.ui.i18n import arg
+from kiosk.ui.scan_router import TAKES_ID_PROPERTY
+from kiosk.ui.screens.base import button, label, show_message
+from kiosk.ui.theme import repolish
+from kiosk.ui.visit_rules import Finding, rule_text
+from kiosk.ui.widgets.choice import ChoiceRow
+from kiosk.ui.widgets.date_entry import DateEntry
+from kiosk.ui.widgets.osk import set_field_kind
+from kiosk.ui.widgets.pickers import (
+    BrandPicker,
+    ColourPicker,
+    KindPicker,
+    LicenceClassPicker,
+    PaperChips,
+)
+
+translate = QCoreApplication.translate
+
+GONE = "gone"
+"""The vehicle row's "no longer mine": the reason row then gives the payload's answer."""
+
+
+class PlateLabel(QLabel):
+    """A plate drawn as a plate: black on white in a heavy frame, as on the vehicle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Plate")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def kind_text(kind: str | None) -> str:
+    """A vehicle kind in words."""
+    return {
+        "car": translate("AnswerCard", "Car"),
+        "motorbike": translate("AnswerCard", "Motorbike"),
+        "electric_motorbike": translate("AnswerCard", "Electric motorbike"),
+    }.get(kind or "", translate("AnswerCard", "Other vehicle"))
+
+
+def answer_text(kind: str, answer: str | None) -> str:
+    """An answer in words, for the review and the receipt."""
+    words = {
+        "confirmed": translate("AnswerCard", "Correct"),
+        "updated": translate("AnswerCard", "Corrected"),
+        "sold": translate("AnswerCard", "No longer mine: sold"),
+        "transferred": translate("AnswerCard", "No longer mine: given away"),
+        "scrapped": translate("AnswerCard", "No longer mine: scrapped"),
+        "lost": translate("AnswerCard", "Lost")
+        if kind == "licence"
+        else translate("AnswerCard", "No longer mine: lost"),
+        "not_mine": translate("AnswerCard", "Not mine"),
+        "added": translate("AnswerCard", "Added"),
+    }
+    return words.get(answer or "", translate("AnswerCard", "Not answered"))
+
+
+def record_title(answer: Answer) -> str:
+    """One line naming the record: plate and kind, or licence class and number."""
+    values = answer.values
+    if answer.kind == "vehicle":
+        return f"{values.get('plate') or '—'} · {kind_text(values.get('kind'))}"
+    number = values.get("number")
+    return arg(translate("AnswerCard", "Licence class %1 · no. %2"), values.get("class"), number)
+
+
+class _Field(QWidget):
+    """A caption, the input, and the message under it (error or warning)."""
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = label("subtitle")
+        self.widget = widget
+        self.message = label("error")
+        self.message.hide()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        column.addWidget(self.caption)
+        column.addWidget(widget)
+        column.addWidget(self.message)
+
+    def set_caption(self, text: str, *, changed: bool = False) -> None:
+        marker = "  ● " + translate("AnswerCard", "changed") if changed else ""
+        self.caption.setText(text + marker)
+        self.caption.setProperty("role", "notice" if changed else "subtitle")
+        repolish(self.caption)
+
+
+def _line(kind: str, *, max_length: int = 100) -> QLineEdit:
+    field = QLineEdit()
+    set_field_kind(field, kind)  # type: ignore[arg-type]
+    field.setMaxLength(max_length)
+    return field
+
+
+class AnswerCard(QFrame):
+    """One record on file, its answer row, and what that answer asks for."""
+
+    changed = Signal()
+
+    def __init__(
+        self, answer: Answer, birth_date: date | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.answer = answer
+        self._birth = birth_date
+        self._fields: dict[str, _Field] = {}
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(20, 16, 20, 16)
+        self._layout.setSpacing(12)
+        self._header = QGridLayout()
+        self._header.setHorizontalSpacing(24)
+        self._layout.addLayout(self._header)
+        self.plate = PlateLabel() if answer.kind == "vehicle" else None
+        self._title = label("subtitle")
+        self._details = label()
+        self._owner = label("hint")
+        if self.plate is not None:
+            self._header.addWidget(self.plate, 0, 0, 2, 1)
+        self._header.addWidget(self._title, 0, 1)
+        self._header.addWidget(self._details, 1, 1)
+        self._header.setColumnStretch(1, 1)
+        self._layout.addWidget(self._owner)
+        values = (
+            ("confirmed", "updated", GONE, "not_mine")
+            if answer.kind == "vehicle"
+            else ("confirmed", "updated", "lost", "not_mine")
+        )
+        self.choice = ChoiceRow(values, take_focus=False)
+        self.choice.chosen.connect(self._chosen)
+        self._layout.addWidget(self.choice)
+        self.answer_message = label("error")
+        self.answer_message.hide()
+        self._layout.addWidget(self.answer_message)
+        self.reasons: ChoiceRow | None = None
+        self._reasons_title = label("subtitle")
+        self._reasons_title.hide()
+        self._layout.addWidget(self._reasons_title)
+        self._panel: QWidget | None = None
+        self._updating = False
+        self.retranslateUi()
+        self._restore()
+
+    # --- what is on show ------------------------------------------------------------------------
+    def _restore(self) -> None:
+        """Show the answer as the model holds it (a new card, or a resumed draft)."""
+        answer = self.answer.answer
+        if answer is None:
+            return
+        if self.answer.kind == "vehicle" and answer in GONE_REASONS:
+            self.choice.set_value(GONE)
+            self._show_reasons()
+            assert self.reasons is not None
+            self.reasons.set_value(answer)
+        else:
+            self.choice.set_value(answer)
+        self._show_panel()
+
+    def _describe(self) -> None:
+        record = self.answer.on_file
+        if self.answer.kind == "vehicle":
+            assert self.plate is not None
+            self.plate.setText(record.get("plate") or "—")
+            self._title.setText(kind_text(record.get("kind")))
+            parts = (record.get("brand"), record.get("model"), record.get("colour"))
+            self._details.setText(" · ".join(p for p in parts if p) or "—")
+            owner = self.answer.registered_owner
+            self._owner.setText(
+                arg(self.tr("Registered owner: %1"), owner.get("full_name"))
+                if owner and owner.get("full_name")
+                else ""
+            )
+        else:
+            self._title.setText(
+                arg(self.tr("Class %1 · no. %2"), record.get("class"), record.get("number"))
+            )
+            self._details.setText(self._licence_text(record))
+            self._owner.setText("")
+        self._owner.setVisible(bool(self._owner.text()))
+
+    def _licence_text(self, record: dict[str, Any]) -> str:
+        scheme = (
+            self.tr("2024 classes") if record.get("scheme") == "2024" else self.tr("2008 classes")
+        )
+        expiry = record.get("expiry_date")
+        if not expiry:
+            return f"{scheme} · {self.tr('no expiry')}"
+        when = date.fromisoformat(expiry)
+        left = (when - date.today()).days
+        state = self.tr("expired") if left < 0 else self.tr("%n day(s) left", "", left)
+        return f"{scheme} · {arg(self.tr('expires %1: %2'), f'{when:%d/%m/%Y}', state)}"
+
+    # --- answering ------------------------------------------------------------------------------
+    def _chosen(self, value: str) -> None:
+        if value == GONE:
+            self._show_reasons()
+            assert self.reasons is not None
+            reason = self.reasons.value()
+            if reason is None:  # the reason comes next; nothing is answered until it does
+                self.answer.answer = None
+                self._show_panel()
+                self.changed.emit()
+                return
+            value = reason
+        elif self.reasons is not None:
+            self.reasons.clear()
+            self.reasons.hide()
+            self._reasons_title.hide()
+        self.answer.choose(value)
+        self._show_panel()
+        self.changed.emit()
+
+    def _reason(self, value: str) -> None:
+        self.answer.choose(value)
+        self._show_panel()
+        self.changed.emit()
+
+    def _show_reasons(self) -> None:
+        if self.reasons is None:
+            self.reasons = ChoiceRow(GONE_REASONS, take_focus=False)
+            self.reasons.chosen.connect(self._reason)
+            self._layout.insertWidget(self._layout.indexOf(self._reasons_title) + 1, self.reasons)
+            self._label_reasons()
+        self._reasons_title.show()
+        self.reasons.show()
+
+    def _show_panel(self) -> None:
+        """The details the answer asks for, built anew for each answer."""
+        if self._panel is not None:
+            self._layout.removeWidget(self._panel)
+            self._panel.deleteLater()
+            self._panel = None
+        self._fields = {}
+        answer = self.answer
+        if answer.answer is None:
+            return
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 8, 0, 0)
+        column.setSpacing(14)
+        self._updating = True
+        if answer.answer == "updated":
+            self._correction_fields(column)
+        if answer.needs_counterparty():
+            self._counterparty_fields(column)
+        if answer.needs_date():
+            self._date_field(column)
+        if answer.asks_papers():
+            chips = PaperChips(columns=2)
+            chips.set_value(answer.papers)
+            chips.changed.connect(self._papers)
+            column.addWidget(self._add("papers", chips))
+        self._updating = False
+        if column.count():
+            self._panel = panel
+            self._layout.addWidget(panel)
+            panel.show()  # a child added to a visible widget shows only when told (or later)
+            self.retranslateUi()
+        else:
+            panel.deleteLater()
+
+    def _add(self, name: str, widget: QWidget) -> _Field:
+        field = _Field(widget)
+        self._fields[name] = field
+        return field
+
+    def _counterparty_fields(self, column: QVBoxLayout) -> None:
+        person = self.answer.counterparty or {}
+        name = _line("name")
+        name.setText(person.get("full_name") or "")
+        name.textEdited.connect(lambda text: self._person("full_name", text))
+        id_number = _line("latin", max_length=12)
+        id_number.setProperty(TAKES_ID_PROPERTY, True)
+        id_number.setText(person.get("id_number") or "")
+        id_number.textChanged.connect(lambda text: self._person("id_number", text))
+        column.addWidget(self._add("counterparty/full_name", name))
+        column.addWidget(self._add("counterparty/id_number", id_number))
+
+    def _date_field(self, column: QVBoxLayout) -> None:
+        when = self.answer.event_date
+        entry = DateEntry(
+            value=date.fromisoformat(when) if when else date.today(),
+            minimum=self._birth,
+            maximum=date.today(),
+        )
+        entry.changed.connect(self._date)
+        today = button(None, "check")
+        today.clicked.connect(lambda: self._date(entry.value()))
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(entry)
+        inner.addWidget(today, 0, Qt.AlignmentFlag.AlignLeft)
+        self._date_button = today
+        column.addWidget(self._add("event_date", box))
+
+    def _correction_fields(self, column: QVBoxLayout) -> None:
+        values = self.answer.values
+        if self.answer.kind == "vehicle":
+            plate = _line("latin", max_length=20)
+            plate.setText(values.get("plate") or "")
+            plate.textEdited.connect(self._plate)
+            column.addWidget(self._add("plate", plate))
+            kinds = KindPicker(columns=4)
+            kinds.set_value(values.get("kind"))
+            kinds.chosen.connect(lambda kind: self._value("kind", kind))
+            column.addWidget(self._add("kind", kinds))
+            brand = BrandPicker(kind=values.get("kind"), columns=4)
+            brand.set_value(values.get("brand"))
+            brand.chosen.connect(lambda text: self._value("brand", text))
+            column.addWidget(self._add("brand", brand))
+            column.addWidget(self._text("model", values))
+            colour = ColourPicker(columns=3)
+            colour.set_value(values.get("colour"))
+            colour.chosen.connect(lambda text: self._value("colour", text))
+            column.addWidget(self._add("colour", colour))
+            column.addWidget(self._text("chassis_number", values, kind="latin", upper=True))
+            column.addWidget(self._text("engine_number", values, kind="latin", upper=True))
+            return
+        number = self._text("number", values, kind="latin")
+        column.addWidget(number)
+        classes = LicenceClassPicker(columns=6)
+        if values.get("scheme") and values.get("class"):
+            classes.set_value(values["scheme"], values["class"])
+        classes.chosen.connect(self._licence_class)
+        column.addWidget(self._add("class", classes))
+        issued = values.get("issue_date")
+        entry = DateEntry(
+            value=date.fromisoformat(issued) if issued else date.today(),
+            minimum=self._birth,
+            maximum=date.today(),
+        )
+        entry.changed.connect(lambda when: self._value("issue_date", when.isoformat()))
+        column.addWidget(self._add("issue_date", entry))
+        if values.get("expiry_date"):
+            expiry = DateEntry(value=date.fromisoformat(values["expiry_date"]))
+            expiry.changed.connect(lambda when: self._value("expiry_date", when.isoformat()))
+            column.addWidget(self._add("expiry_date", expiry))
+
+    def _text(
+        self, name: str, values: dict[str, Any], *, kind: str = "text", upper: bool = False
+    ) -> _Field:
+        field = _line(kind, max_length=40 if kind == "latin" else 100)
+        field.setText(values.get(name) or "")
+
+        def edited(text: str) -> None:
+            text = " ".join(text.split())
+            self._value(name, (text.upper() if upper else text) or None)
+
+        field.textEdited.connect(edited)
+        return self._add(name, field)
+
+    # --- edits into the model --------------------------------------------------------------------
+    def _value(self, name: str, value: Any) -> None:
+        if self._updating:
+            return
+        self.answer.values[name] = value
+        if name == "kind" and "brand" in self._fields:
+            brand = self._fields["brand"].widget
+            assert isinstance(brand, BrandPicker)
+            brand.set_kind(value)
+        self._mark_changed()
+        self.changed.emit()
+
+    def _plate(self, text: str) -> None:
+        """A plate typed any way is kept as the rules write it, once it reads as a plate."""
+        try:
+            value = parse_plate(text, self.answer.values.get("kind")).display
+        except DomainError:
+            value = text.strip().upper()
+        self._value("plate", value or None)
+
+    def _licence_class(self, scheme: str, cls: str) -> None:
+        self.answer.values["scheme"] = scheme
+        self._value("class", cls)
+
+    def _person(self, key: str, text: str) -> None:
+        if self._updating:
+            return
+        person = self.answer.counterparty or {"full_name": "", "id_number": None, "phone": None}
+        value = _as_name(text) if key == "full_name" else text.strip()
+        person[key] = value or (None if key != "full_name" else "")
+        self.answer.counterparty = person
+        self.changed.emit()
+
+    def _date(self, when: date) -> None:
+        if self._updating:
+            return
+        self.answer.event_date = when.isoformat()
+        self.changed.emit()
+
+    def _papers(self, codes: list[str]) -> None:
+        self.answer.papers = list(codes)
+        self.changed.emit()
+
+    def _mark_changed(self) -> None:
+        changed = set(self.answer.changed())
+        for name, field in self._fields.items():
+            if name in self.answer.fields:
+                field.set_caption(self._caption(name), changed=name in changed)
+
+    # --- rules ------------------------------------------------------------------------------------
+    def show_findings(self, findings: list[Finding], prefix: str) -> None:
+        """Errors and warnings whose path starts with ``prefix`` (``/vehicles/0``), under their
+        fields; those of no field on show go under the answer row."""
+        per_field: dict[str, list[Finding]] = {}
+        loose: list[Finding] = []
+        for finding in findings:
+            if not finding.path.startswith(prefix + "/") and finding.path != prefix:
+                continue
+            rest = finding.path[len(prefix) + 1 :]
+            if rest == "counterparty":
+                rest = "counterparty/full_name"
+            if rest in self._fields:
+                per_field.setdefault(rest, []).append(finding)
+            else:
+                loose.append(finding)
+        for name, field in self._fields.items():
+            _show(field.message, per_field.get(name, []))
+        _show(self.answer_message, loose)
+
+    def field_widget(self, name: str) -> QWidget | None:
+        """The input of a field on show (the visit jumps to the first one with an error)."""
+        field = self._fields.get(name)
+        return None if field is None else field.widget
+
+    # --- language -------------------------------------------------------------------------------
+    def _caption(self, name: str) -> str:
+        captions = {
+            "plate": translate("AnswerCard", "Number plate"),
+            "kind": translate("AnswerCard", "Kind of vehicle"),
+            "brand": translate("AnswerCard", "Brand"),
+            "model": translate("AnswerCard", "Model"),
+            "colour": translate("AnswerCard", "Colour"),
+            "chassis_number": translate("AnswerCard", "Chassis number"),
+            "engine_number": translate("AnswerCard", "Engine number"),
+            "number": translate("AnswerCard", "Licence number"),
+            "class": translate("AnswerCard", "Class"),
+            "issue_date": translate("AnswerCard", "Issue date"),
+            "expiry_date": translate("AnswerCard", "Expiry date"),
+            "counterparty/full_name": translate("AnswerCard", "Name of the person it went to"),
+            "counterparty/id_number": translate(
+                "AnswerCard", "Their ID number (type it, or scan their card)"
+            ),
+            "event_date": translate("AnswerCard", "When it happened"),
+            "papers": translate("AnswerCard", "Papers seen"),
+        }
+        return captions.get(name, name)
+
+    def _label_reasons(self) -> None:
+        if self.reasons is not None:
+            self.reasons.set_labels(
+                [self.tr("Sold"), self.tr("Given away"), self.tr("Scrapped"), self.tr("Lost")]
+            )
+        self._reasons_title.setText(self.tr("Why is it no longer yours?"))
+
+    def retranslateUi(self) -> None:
+        """Texts in the current language."""
+        self._describe()
+        if self.answer.kind == "vehicle":
+            self.choice.set_labels(
+                [self.tr("Correct"), self.tr("Needs correcting"), self.tr("No longer mine"),
+                 self.tr("Not mine")]
+            )  # fmt: skip
+        else:
+            self.choice.set_labels(
+                [self.tr("Correct"), self.tr("Needs correcting"), self.tr("Lost"),
+                 self.tr("Not mine")]
+            )  # fmt: skip
+        self._label_reasons()
+        for name, field in self._fields.items():
+            field.set_caption(self._caption(name))
+        if "event_date" in self._fields:
+            self._date_button.setText(self.tr("Use this date"))
+        self._mark_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+
+def _as_name(text: str) -> str:
+    """A name as the rules keep it (NFC, single spaces); text that is no name stays as typed."""
+    try:
+        return check_name(text)
+    except DomainError:
+        return " ".join(text.split())
+
+
+def _show(target: QLabel, findings: list[Finding]) -> None:
+    """Errors in red; warnings alone in yellow (they never block)."""
+    if not findings:
+        show_message(target, "")
+        return
+    blocking = [f for f in findings if f.blocks]
+    shown = blocking or findings
+    text = "\n".join(dict.fromkeys(rule_text(f.code, f.path) for f in shown))
+    show_message(target, text, "error" if blocking else "warning")
