@@ -135,6 +135,58 @@ def shoot_resident(app: QApplication, window: MainWindow, shoot: Callable[[str],
     window._toast.hide()
 
 
+def shoot_visit(app: QApplication, window: MainWindow, shoot: Callable[..., None]) -> None:
+    """The resident of ``shoot_resident`` served: answers, what is missing, consent, the review,
+    the receipt, and a visit left as a draft that Home offers again."""
+    from tests.ui.scans import RESIDENT, SPOUSE, card_text
+
+    assert window.scan_router is not None
+    window.navigator.go("home")
+    window.scan_router.route(card_text())
+    resident = window.resident_screen
+    wait_until(app, lambda: len(resident.cards()) == 2)
+    vehicle, licence = resident.cards()
+    vehicle.choice.button_for("confirmed").click()
+    shoot("21b-visit-first-answer")  # the next record without an answer comes into view
+    vehicle.choice.button_for("gone").click()
+    assert vehicle.reasons is not None
+    vehicle.reasons.button_for("sold").click()
+    name = vehicle.field_widget("counterparty/full_name")
+    name.setText(SPOUSE["full_name"])  # type: ignore[union-attr]
+    name.textEdited.emit(SPOUSE["full_name"])  # type: ignore[union-attr]
+    licence.choice.button_for("confirmed").click()
+    resident.continue_button.click()  # the date of the sale is still missing: listed
+    shoot("22-visit-answers-missing")
+    resident._scroll.verticalScrollBar().setValue(0)
+    vehicle._date_button.click()
+    licence.choice.button_for("updated").click()
+    settle(app, window)
+    resident.jump_to("/licences/0/class")
+    shoot("23-visit-correction")
+    licence.choice.button_for("confirmed").click()
+    resident.continue_button.click()
+    wait_until(app, lambda: window.navigator.current() == "consent")
+    shoot("24-visit-consent")
+    window.consent_screen.agree_button.click()
+    wait_until(app, lambda: window.navigator.current() == "review")
+    shoot("25-visit-review")
+    window.review_screen.save_button.click()
+    wait_until(app, lambda: window.navigator.current() == "receipt")
+    shoot("26-visit-receipt")
+    window.receipt_screen.next_button.click()
+    window.scan_router.route(card_text(SPOUSE))
+    wait_until(app, lambda: len(resident.cards()) >= 1 and resident.visit is not None)
+    resident.cards()[0].choice.button_for("confirmed").click()
+    window.scan_router.route(card_text(RESIDENT))
+    wait_until(app, lambda: window.park_question is not None)
+    shoot("27-visit-another-card", screen=True)  # the question is a window of its own
+    assert window.park_question is not None
+    window.park_question.answer_buttons[0].click()
+    window.navigator.go("home")
+    wait_until(app, lambda: bool(window.home_screen.draft_buttons))
+    shoot("28-home-unfinished-visit")
+
+
 def shoot_keyboard(app: QApplication, window: MainWindow, shoot: Callable[[str], None]) -> None:
     """A name typed on the on-screen keyboard's own keys, in Telex: "nguyeenx thij huwowngf"."""
     window.change_preferences(window.preferences.with_changes(keyboard="on"))
@@ -227,10 +279,13 @@ def main() -> int:
         window.show()
         shots: list[str] = []
 
-        def shoot(name: str) -> None:
+        def shoot(name: str, *, screen: bool = False) -> None:
             settle(app, window)
             path = out / f"{name}.png"
-            window.grab().save(str(path))
+            if screen:
+                window.screen().grabWindow(0, 0, 0, *SIZE).save(str(path))
+            else:
+                window.grab().save(str(path))
             shots.append(str(path))
 
         # the very first frame, drawn while the database opens on the worker
@@ -243,6 +298,9 @@ def main() -> int:
         setup.language_choice.button_for("vi").click()
         setup.enrol_form.server_field.setText("https://nhapdulieu.phuong.example")
         shoot("02-setup-station")
+        setup._go("house")
+        setup.house_field.setText("Nhà văn hoá Tổ dân phố 3")
+        shoot("02b-setup-house")
         setup._go("name")
         setup.name_field.setText(OFFICER[0])
         shoot("03-setup-officer-name")
@@ -315,7 +373,10 @@ def main() -> int:
         shoot("13-home-volunteer-training")
 
         window.accept_sign_in(Actor(officer.operator_id, officer.name, "officer"))
+        backend.station.set_training(officer, False)
+        window.set_training(False)
         shoot_resident(app, window, shoot)
+        shoot_visit(app, window, shoot)
         window.navigator.go("operators")
         shoot_keyboard(app, window, shoot)
         window.sign_out()

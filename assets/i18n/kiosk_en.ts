@@ -83,6 +83,10 @@
         </translation>
     </message>
     <message>
+        <source>expires %1: %2</source>
+        <translation>expires %1: %2</translation>
+    </message>
+    <message>
         <source>Number plate</source>
         <translation>Number plate</translation>
     </message>
@@ -1098,10 +1102,6 @@ Do you agree?</translation>
 </context>
 <context>
     <name>ReviewScreen</name>
-    <message>
-        <source>Driving licence %1</source>
-        <translation>Driving licence %1</translation>
-    </message>
     <message>
         <source>No vehicle or licence on file.</source>
         <translation>No vehicle or licence on file.</translation>

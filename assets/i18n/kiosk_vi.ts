@@ -82,6 +82,10 @@
         </translation>
     </message>
     <message>
+        <source>expires %1: %2</source>
+        <translation>hết hạn %1: %2</translation>
+    </message>
+    <message>
         <source>Number plate</source>
         <translation>Biển số</translation>
     </message>
@@ -1090,10 +1094,6 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
 </context>
 <context>
     <name>ReviewScreen</name>
-    <message>
-        <source>Driving licence %1</source>
-        <translation>Giấy phép lái xe %1</translation>
-    </message>
     <message>
         <source>No vehicle or licence on file.</source>
         <translation>Không có xe hay giấy phép lái xe nào trong hồ sơ.</translation>

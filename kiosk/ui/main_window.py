@@ -41,8 +41,6 @@ from kiosk.ui.widgets.status_bar import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
-
     from kiosk.domain.identity import IdCard
     from kiosk.services.station import QueueSummary
     from kiosk.store.first_look import FirstLook
@@ -55,6 +53,7 @@ if TYPE_CHECKING:
     from kiosk.ui.visit_flow import VisitFlow
     from kiosk.ui.widgets.idle_warning import IdleWarning
     from kiosk.ui.widgets.osk import InputMethod, KeyboardHost
+    from kiosk.ui.widgets.question import Question
     from kiosk.ui.widgets.toast import Toast
 
 log = logging.getLogger(__name__)
@@ -165,7 +164,7 @@ class MainWindow(QMainWindow):
         self._housekeeping.setInterval(HOUSEKEEPING_MS)
         self._housekeeping.timeout.connect(self._expire_drafts)
         self.visit_flow: VisitFlow | None = None
-        self.park_question: QMessageBox | None = None
+        self.park_question: Question | None = None
         """The question a scan in the middle of a visit asks (tests answer it)."""
         runner.unhandled_error.connect(self.show_error)
         self.retranslateUi()
@@ -466,10 +465,10 @@ class MainWindow(QMainWindow):
 
     def _ask_park(self, name: object, card: IdCard) -> None:
         """Another card in the middle of a visit: keep that one as a draft, then open the card?"""
-        from PySide6.QtWidgets import QMessageBox  # rare: its types stay out of the first frame
+        from kiosk.ui.widgets.question import Question  # rare: not before the first frame
 
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        question = Question(
+            self,
             self.tr("Another card"),
             arg(
                 self.tr(
@@ -478,25 +477,21 @@ class MainWindow(QMainWindow):
                 ),
                 str(name or ""),
             ),
-            parent=self,
+            [self.tr("Keep as draft, open the card"), self.tr("Stay with this visit")],
         )
-        box.setStandardButtons(QMessageBox.StandardButton.NoButton)
-        keep = box.addButton(
-            self.tr("Keep as draft, open the card"), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.addButton(self.tr("Stay with this visit"), QMessageBox.ButtonRole.RejectRole)
 
-        def answered(_result: int) -> None:
-            box.deleteLater()
-            if box.clickedButton() is keep and self.actor is not None:
+        def answered(index: int) -> None:
+            if index == 0 and self.actor is not None:
                 if self.visit_flow is not None:
                     self.visit_flow.park()
                 if self.navigator.go("resident"):
                     self.resident_screen.open(card.id_number, card=card, source="scan")
 
-        box.finished.connect(answered)
-        self.park_question = box
-        box.open()
+        question.answered.connect(answered)
+        question.finished.connect(question.deleteLater)
+        question.finished.connect(lambda _result: setattr(self, "park_question", None))
+        self.park_question = question
+        question.open()
 
     def _resume_visit(self, draft_id: str) -> None:
         """Home's "continue the visit for …": the draft's answers, as they were saved."""

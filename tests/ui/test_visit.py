@@ -20,7 +20,8 @@ from kiosk.ui.widgets.date_entry import DateEntry
 from tests.store.fixtures import START
 from tests.ui.conftest import OFFICER
 from tests.ui.flows import WAIT_MS, complete_setup, tap, type_on, type_text
-from tests.ui.scans import RESIDENT, SPOUSE, card_text, scan, seed
+from tests.ui.layout import layout_problems
+from tests.ui.scans import RESIDENT, SPOUSE, card_text, page_text, scan, seed
 
 TAP_S, DIGIT_S, READ_S = 1.5, 0.4, 5.0
 """The modelled person: 1.5 s a tap, 0.4 s a keypad digit, 5 s for each screen the resident reads."""
@@ -298,11 +299,13 @@ def test_a_scan_mid_visit_asks_then_keeps_it_as_a_draft(qtbot: QtBot, kiosk: Mai
     scan(card_text(SPOUSE))
     qtbot.waitUntil(lambda: kiosk.park_question is not None, timeout=WAIT_MS)
     question = kiosk.park_question
-    assert question is not None and RESIDENT["full_name"] in question.text()
+    assert question is not None and question.isVisible()
+    assert RESIDENT["full_name"] in page_text(question)
+    assert layout_problems(question) == []
     assert kiosk.resident_screen.visit is not None
     assert kiosk.resident_screen.visit.id_number == RESIDENT["id_number"]  # nothing moved yet
-    keep, _stay = question.buttons()
-    keep.click()
+    keep, _stay = question.answer_buttons
+    tap(qtbot, keep)
     qtbot.waitUntil(
         lambda: (
             kiosk.resident_screen.visit is not None

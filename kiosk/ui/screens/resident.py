@@ -15,7 +15,7 @@ from datetime import date
 from typing import Literal
 
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.identity import IdCard, check_id_matches, choose_name, parse_id_number
 from kiosk.domain.masking import mask_id_number
@@ -105,28 +105,40 @@ class ResidentScreen(Screen):
         person, person_layout = card()
         for widget in (self._title, self._id_label, self._facts, self._address, self._household):
             person_layout.addWidget(widget)
+        # Two columns: who (left) and the records with their answers (right), so that on a
+        # 768-pixel screen the answers of the standard case are in view without scrolling.
+        who = QWidget()
+        left = QVBoxLayout(who)
+        left.setContentsMargins(0, 0, 16, 0)
+        left.setSpacing(14)
+        for part in (self._banner, self._warning, person, self._origin):
+            left.addWidget(part)
+        left.addStretch(1)
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 16, 0)
         column.setSpacing(14)
-        for part in (self._banner, self._warning, person, self._origin, self._vehicles_title):
-            column.addWidget(part)
+        column.addWidget(self._vehicles_title)
         column.addLayout(self._vehicles)
         column.addWidget(self._licences_title)
         column.addLayout(self._licences)
         column.addStretch(1)
-        bottom = QHBoxLayout()
+        bottom = QHBoxLayout()  # at the bottom, by the thumb; the page above gets the height
+        bottom.setSpacing(16)
+        bottom.addWidget(self.done_button)
         bottom.addWidget(self._continue_message, 1)
+        bottom.addStretch(0)
         bottom.addWidget(self.continue_button)
-        top = QHBoxLayout()
-        top.addStretch(1)
-        top.addWidget(self.done_button)
+        self.continue_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 16, 40, 16)
         layout.setSpacing(12)
-        layout.addLayout(top)
         self._scroll: QScrollArea = scrolling(page)
-        layout.addWidget(self._scroll, 1)
+        columns = QHBoxLayout()
+        columns.setSpacing(20)
+        columns.addWidget(scrolling(who), 2)
+        columns.addWidget(self._scroll, 3)
+        layout.addLayout(columns, 1)
         layout.addLayout(bottom)
         self.retranslateUi()
 
@@ -426,11 +438,22 @@ class ResidentScreen(Screen):
         answer_card.changed.connect(self._answer_changed)
         self._cards.append(answer_card)
         box.addWidget(answer_card)
+        answer_card.show()  # now, not after the event loop's next turn (a tap may come first)
 
     def _answer_changed(self) -> None:
-        """Errors and warnings follow every edit; the draft is kept."""
+        """Errors and warnings follow every edit; the draft is kept. An answer that asks for
+        nothing more brings the next record without one into view."""
         self.show_findings(check_visit(self.visit) if self.visit is not None else [])
+        changed = self.sender()
+        if isinstance(changed, AnswerCard) and changed.asks_nothing_more():
+            waiting = [c for c in self._cards if c.answer.answer is None and c is not changed]
+            if waiting:
+                QTimer.singleShot(0, lambda card=waiting[0]: self._bring_into_view(card))
         self.visit_changed.emit()
+
+    def _bring_into_view(self, answer_card: AnswerCard) -> None:
+        if answer_card in self._cards:  # not replaced by another resident meanwhile
+            self._scroll.ensureWidgetVisible(answer_card, 0, 16)
 
     def show_findings(self, findings: list[Finding], *, unanswered: bool = False) -> None:
         """Each finding under its field; "choose an answer" only once Continue was tapped."""

@@ -8,7 +8,7 @@ find an error, Save lists what is missing and takes the operator back to the fir
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.visit import Visit
@@ -18,18 +18,10 @@ from kiosk.ui.screens.consent import phone_shown
 from kiosk.ui.visit_rules import check_visit, rule_text
 from kiosk.ui.widgets.answer_card import answer_text, record_title
 
-translate = QCoreApplication.translate
-
 
 def visit_lines(visit: Visit) -> list[str]:
     """One line per record with its answer, in words (the review and the receipt)."""
-    lines = []
-    for answer in visit.records:
-        line = f"{record_title(answer)}: {answer_text(answer.kind, answer.answer)}"
-        if answer.kind == "licence":
-            line = arg(translate("ReviewScreen", "Driving licence %1"), line)
-        lines.append(line)
-    return lines
+    return [f"{record_title(a)}: {answer_text(a.kind, a.answer)}" for a in visit.records]
 
 
 class ReviewScreen(Screen):
@@ -46,8 +38,8 @@ class ReviewScreen(Screen):
         self._visit: Visit | None = None
         self._title = label("title")
         self._name = label("headline")
-        self._lines = label("subtitle")
-        self._phone = label("subtitle")
+        self._lines = label("title")  # large: the screen is turned towards the resident
+        self._phone = label("title")
         self._consent = label("subtitle")
         self._message = label("error")
         self._message.hide()

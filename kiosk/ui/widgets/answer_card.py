@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import DomainError
@@ -37,6 +38,9 @@ from kiosk.ui.widgets.pickers import (
 )
 
 translate = QCoreApplication.translate
+
+ROW_SPACING = 12
+"""The gap between buttons of a row (``ChoiceRow``'s grid)."""
 
 GONE = "gone"
 """The vehicle row's "no longer mine": the reason row then gives the payload's answer."""
@@ -151,7 +155,7 @@ class AnswerCard(QFrame):
             if answer.kind == "vehicle"
             else ("confirmed", "updated", "lost", "not_mine")
         )
-        self.choice = ChoiceRow(values, take_focus=False)
+        self.choice = ChoiceRow(values, columns=2, take_focus=False)
         self.choice.chosen.connect(self._chosen)
         self._layout.addWidget(self.choice)
         self.answer_message = label("error")
@@ -213,7 +217,8 @@ class AnswerCard(QFrame):
         when = date.fromisoformat(expiry)
         left = (when - date.today()).days
         state = self.tr("expired") if left < 0 else self.tr("%n day(s) left", "", left)
-        return f"{scheme} · {arg(self.tr('expires %1: %2'), f'{when:%d/%m/%Y}', state)}"
+        expires = arg(self.tr("expires %1: %2"), f"{when:%d/%m/%Y}", state)
+        return f"{scheme} · {expires}"
 
     # --- answering ------------------------------------------------------------------------------
     def _chosen(self, value: str) -> None:
@@ -242,12 +247,13 @@ class AnswerCard(QFrame):
 
     def _show_reasons(self) -> None:
         if self.reasons is None:
-            self.reasons = ChoiceRow(GONE_REASONS, take_focus=False)
+            self.reasons = ChoiceRow(GONE_REASONS, columns=2, take_focus=False)
             self.reasons.chosen.connect(self._reason)
             self._layout.insertWidget(self._layout.indexOf(self._reasons_title) + 1, self.reasons)
             self._label_reasons()
         self._reasons_title.show()
         self.reasons.show()
+        self._fit_rows()
 
     def _show_panel(self) -> None:
         """The details the answer asks for, built anew for each answer."""
@@ -280,6 +286,7 @@ class AnswerCard(QFrame):
             self._panel = panel
             self._layout.addWidget(panel)
             panel.show()  # a child added to a visible widget shows only when told (or later)
+            self._fit_rows()
             self.retranslateUi()
         else:
             panel.deleteLater()
@@ -444,6 +451,10 @@ class AnswerCard(QFrame):
             _show(field.message, per_field.get(name, []))
         _show(self.answer_message, loose)
 
+    def asks_nothing_more(self) -> bool:
+        """Answered, with nothing further to fill in (Đúng, Không phải của tôi, a lost licence)."""
+        return self.answer.answer is not None and self._panel is None
+
     def field_widget(self, name: str) -> QWidget | None:
         """The input of a field on show (the visit jumps to the first one with an error)."""
         field = self._fields.get(name)
@@ -498,6 +509,19 @@ class AnswerCard(QFrame):
         if "event_date" in self._fields:
             self._date_button.setText(self.tr("Use this date"))
         self._mark_changed()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Answers two to a row where two fit their words, else one to a row."""
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Every row of buttons in the card gets as many to a row as fit their words (large
+        text, a narrow screen: fewer), never more than it was made with."""
+        room = self.contentsRect().width() - 40  # the card's own margins
+        for row in self.findChildren(ChoiceRow):
+            fit = (room + ROW_SPACING) // (row.widest() + ROW_SPACING) if row.widest() else 1
+            row.set_columns(min(row.max_columns, max(1, fit)))
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow a language switch."""

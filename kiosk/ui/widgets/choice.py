@@ -40,6 +40,8 @@ class ChoiceRow(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(12)
         self._per_row = columns or len(self._values)
+        self.max_columns = self._per_row
+        """The most buttons to a row; :meth:`set_columns` may lay out fewer where room is short."""
         self.buttons: list[QPushButton] = []
         for index, value in enumerate(self._values):
             button = QPushButton()
@@ -51,6 +53,22 @@ class ChoiceRow(QWidget):
             self._layout.addWidget(button, *divmod(index, self._per_row))
             self.buttons.append(button)
             button.clicked.connect(lambda _=False, v=value: self.chosen.emit(v))
+
+    def set_columns(self, columns: int) -> None:
+        """Lay the buttons out ``columns`` to a row (a narrow place or large text: fewer)."""
+        columns = max(1, columns)
+        if columns == self._per_row:
+            return
+        self._per_row = columns
+        shown = [b for b in self.buttons if not b.isHidden()]
+        for button in self.buttons:
+            self._layout.removeWidget(button)
+        for place, button in enumerate(shown):
+            self._layout.addWidget(button, *divmod(place, columns))
+
+    def widest(self) -> int:
+        """The width the widest button needs for its text."""
+        return max((b.sizeHint().width() for b in self.buttons), default=0)
 
     def set_labels(self, labels: Sequence[str]) -> None:
         """The buttons' texts, in the order of the values (already translated)."""
