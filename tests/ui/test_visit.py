@@ -395,3 +395,18 @@ def test_a_full_disk_at_save_loses_nothing(qtbot: QtBot, kiosk: MainWindow) -> N
     finally:
         event.remove(store.engine, "checkout", cap)
     assert [(s.id, s.status) for s in _submissions(kiosk)] == [(draft.id, "captured")]
+
+
+def test_a_language_switch_keeps_the_answers(qtbot: QtBot, kiosk: MainWindow) -> None:
+    scan(card_text())
+    _cards_shown(qtbot, kiosk)
+    vehicle, licence = kiosk.resident_screen.cards()
+    tap(qtbot, vehicle.choice.button_for("gone"))
+    assert vehicle.reasons is not None
+    tap(qtbot, vehicle.reasons.button_for("scrapped"))
+    kiosk.change_preferences(kiosk.preferences.with_changes(language="en"))
+    qtbot.waitUntil(lambda: vehicle.choice.button_for("confirmed").text() == "Correct")
+    assert kiosk.resident_screen.cards() == [vehicle, licence]  # the same cards, not rebuilt
+    assert vehicle.answer.answer == "scrapped"
+    assert vehicle.reasons.value() == "scrapped"
+    assert vehicle.field_widget("event_date") is not None

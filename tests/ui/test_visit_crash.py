@@ -15,13 +15,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.app import shut_down
+from kiosk.app import Wiring, create_window, shut_down
 from kiosk.config import Config
 from kiosk.store.models import Submission
+from kiosk.store.submissions import create_draft
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.sign_in import SignInScreen
+from tests.store.fixtures import START
 from tests.support.killable import Killable
-from tests.ui.conftest import OFFICER, make_window
+from tests.ui.conftest import FAST_PINS, OFFICER, _allow_close, make_window
 from tests.ui.flows import WAIT_MS, complete_setup, sign_in_and_wait, tap
 from tests.ui.scans import RESIDENT, SPOUSE, seed
 from tests.ui.visit_child import BUYER
@@ -52,7 +54,15 @@ def _child(config: Config, *, save: bool) -> Killable:
 
 
 def _restart(qtbot: QtBot, qapp: QApplication, config: Config, qm_dir: Path) -> MainWindow:
-    window = make_window(qtbot, qapp, config, qm_dir)
+    """The kiosk started again on ``config``, the officer signed in.
+
+    After a clean close its first frame is the sign-in screen already (nothing to wait for); after
+    a kill it is the start screen, then sign-in.
+    """
+    window = create_window(qapp, config, wiring=Wiring(pin_params=FAST_PINS, translations=qm_dir))
+    qtbot.addWidget(window, before_close_func=_allow_close)
+    window.resize(1366, 768)
+    window.show()
     screen = window.sign_in_screen
     qtbot.waitUntil(lambda: window.backend is not None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: _has_tile(screen, OFFICER[0]), timeout=WAIT_MS)
@@ -118,4 +128,37 @@ def test_killed_between_save_and_receipt_the_capture_is_there_once(
     home = again.home_screen
     qtbot.waitSignal(home.drafts_shown, timeout=WAIT_MS)
     assert home.draft_buttons == []
+    _close(again)
+
+
+def test_a_draft_untouched_for_the_retention_period_goes_at_start(
+    qtbot: QtBot, qapp: QApplication, prepared: Config, qm_dir: Path
+) -> None:
+    window = _restart(qtbot, qapp, prepared, qm_dir)
+    backend = window.backend_or_fail()
+    actor = window.actor
+    assert actor is not None
+    with backend.store.write() as session:
+        resident = {"id_number": RESIDENT["id_number"], "full_name": RESIDENT["full_name"]}
+        old = create_draft(
+            session, at=START, actor=actor.operator_id, payload={"resident": resident}
+        )
+    fresh = backend.capture.new_draft(actor, payload={"resident": {"full_name": "Lê Văn Toàn"}})
+    _close(window)
+    again = _restart(qtbot, qapp, prepared, qm_dir)
+    store = again.backend_or_fail().store
+
+    def statuses() -> dict[str, str]:
+        with store.read() as session:
+            return {row.id: row.status for row in session.scalars(select(Submission))}
+
+    qtbot.waitUntil(lambda: statuses() == {old.id: "discarded", fresh.id: "draft"}, timeout=WAIT_MS)
+    with store.read() as session:
+        gone = session.get(Submission, old.id)
+        assert gone is not None
+        assert (gone.discard_reason, gone.payload, gone.resident_id_number) == (
+            "expired",
+            None,
+            None,
+        )
     _close(again)
