@@ -73,7 +73,8 @@ def test_the_bundle_version_is_the_package_version() -> None:
 
 @needs_bundle
 def test_the_bundle_carries_only_the_qt_it_uses() -> None:
-    """The plugins build.spec lists, and none of the QML, web, PDF or multimedia libraries."""
+    """The plugins build.spec lists, and none of the QML, web, PDF or multimedia libraries
+    (printing writes PDFs with QtPrintSupport alone; QtPdf, which reads them, stays out)."""
     qt = next(BUNDLE.rglob("PySide6/Qt"))
     plugins = {
         f"{p.parent.name}/{p.name.split('.')[0].removeprefix('lib')}"
@@ -89,8 +90,10 @@ def test_the_bundle_carries_only_the_qt_it_uses() -> None:
             "imageformats/qsvg",
             "platforminputcontexts/composeplatforminputcontextplugin",
             "platforminputcontexts/ibusplatforminputcontextplugin",
+            "printsupport/cupsprintersupport",
         }
     unwanted = ("Qml", "Quick", "WebEngine", "Pdf", "Multimedia", "VirtualKeyboard", "Network")
     libraries = [p.name for p in BUNDLE.rglob("*Qt6*") if p.is_file()]
     assert [name for name in libraries if any(f"Qt6{u}" in name for u in unwanted)] == []
+    assert any("Qt6PrintSupport" in name for name in libraries), "receipts print through it"
     assert not list(BUNDLE.rglob("pytest")), "test packages do not belong in the bundle"

@@ -56,6 +56,26 @@
         <translation>changed</translation>
     </message>
     <message>
+        <source>Bought second-hand, never transferred</source>
+        <translation>Bought second-hand, never transferred</translation>
+    </message>
+    <message>
+        <source>A vehicle not on file</source>
+        <translation>A vehicle not on file</translation>
+    </message>
+    <message>
+        <source>A driving licence not on file</source>
+        <translation>A driving licence not on file</translation>
+    </message>
+    <message>
+        <source>Added by the resident</source>
+        <translation>Added by the resident</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
         <source>Registered owner: %1</source>
         <translation>Registered owner: %1</translation>
     </message>
@@ -85,6 +105,10 @@
     <message>
         <source>expires %1: %2</source>
         <translation>expires %1: %2</translation>
+    </message>
+    <message>
+        <source>Answer the record on file instead</source>
+        <translation>Answer the record on file instead</translation>
     </message>
     <message>
         <source>Number plate</source>
@@ -135,12 +159,32 @@
         <translation>Name of the person it went to</translation>
     </message>
     <message>
+        <source>From whom it was bought (if not the owner on the papers)</source>
+        <translation>From whom it was bought (if not the owner on the papers)</translation>
+    </message>
+    <message>
+        <source>From whom it came (if known)</source>
+        <translation>From whom it came (if known)</translation>
+    </message>
+    <message>
+        <source>Owner on the registration papers</source>
+        <translation>Owner on the registration papers</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s ID number (type it, or scan their card)</source>
+        <translation>Owner&apos;s ID number (type it, or scan their card)</translation>
+    </message>
+    <message>
         <source>Their ID number (type it, or scan their card)</source>
         <translation>Their ID number (type it, or scan their card)</translation>
     </message>
     <message>
         <source>When it happened</source>
         <translation>When it happened</translation>
+    </message>
+    <message>
+        <source>When it was bought (if known)</source>
+        <translation>When it was bought (if known)</translation>
     </message>
     <message>
         <source>Papers seen</source>
@@ -426,6 +470,10 @@ Do you agree?</translation>
         <translation>That text is too long.</translation>
     </message>
     <message>
+        <source>A code has 8 letters and digits, like K7QM-4M2X.</source>
+        <translation>A code has 8 letters and digits, like K7QM-4M2X.</translation>
+    </message>
+    <message>
         <source>That value is not accepted. Please check it and try again.</source>
         <translation>That value is not accepted. Please check it and try again.</translation>
     </message>
@@ -655,6 +703,10 @@ Do you agree?</translation>
         <translation>Type the licence number.</translation>
     </message>
     <message>
+        <source>No visit with the code %1 was found on this kiosk. If it was made at another kiosk, the ward&apos;s server may have it: ask an officer.</source>
+        <translation>No visit with the code %1 was found on this kiosk. If it was made at another kiosk, the ward&apos;s server may have it: ask an officer.</translation>
+    </message>
+    <message>
         <source>%1 (born %2)</source>
         <translation>%1 (born %2)</translation>
     </message>
@@ -668,6 +720,10 @@ Do you agree?</translation>
     <message>
         <source>Nobody found.</source>
         <translation>Nobody found.</translation>
+    </message>
+    <message>
+        <source>Find a visit by its reference code</source>
+        <translation>Find a visit by its reference code</translation>
     </message>
     <message>
         <source>Find a resident</source>
@@ -690,6 +746,10 @@ Do you agree?</translation>
         <translation>Licence</translation>
     </message>
     <message>
+        <source>Reference code</source>
+        <translation>Reference code</translation>
+    </message>
+    <message>
         <source>12-digit ID number</source>
         <translation>12-digit ID number</translation>
     </message>
@@ -708,6 +768,10 @@ Do you agree?</translation>
     <message>
         <source>Licence number</source>
         <translation>Licence number</translation>
+    </message>
+    <message>
+        <source>Code on the receipt, e.g. K7QM-4M2X</source>
+        <translation>Code on the receipt, e.g. K7QM-4M2X</translation>
     </message>
     <message>
         <source>Search again</source>
@@ -946,6 +1010,64 @@ Do you agree?</translation>
     </message>
 </context>
 <context>
+    <name>PrinterChoice</name>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (default)</translation>
+    </message>
+    <message>
+        <source>No printer is connected to this computer: receipts are shown on the screen only.</source>
+        <translation>No printer is connected to this computer: receipts are shown on the screen only.</translation>
+    </message>
+    <message>
+        <source>The chosen printer %1 is not connected. Connect it, or choose another one.</source>
+        <translation>The chosen printer %1 is not connected. Connect it, or choose another one.</translation>
+    </message>
+    <message>
+        <source>Choose the printer for the receipts.</source>
+        <translation>Choose the printer for the receipts.</translation>
+    </message>
+    <message>
+        <source>Printer for receipts</source>
+        <translation>Printer for receipts</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 mm receipt roll</translation>
+    </message>
+    <message>
+        <source>A4 sheet</source>
+        <translation>A4 sheet</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No printer is connected to this computer.</source>
+        <translation>No printer is connected to this computer.</translation>
+    </message>
+    <message>
+        <source>The printer %1 is not connected. Check its cable and power, or choose another printer in Settings.</source>
+        <translation>The printer %1 is not connected. Check its cable and power, or choose another printer in Settings.</translation>
+    </message>
+    <message>
+        <source>The printer %1 did not take the receipt. Check that it is on, then try again.</source>
+        <translation>The printer %1 did not take the receipt. Check that it is on, then try again.</translation>
+    </message>
+    <message>
+        <source>The printer %1 stopped printing. Check its paper, then try again.</source>
+        <translation>The printer %1 stopped printing. Check its paper, then try again.</translation>
+    </message>
+    <message>
+        <source>Keep this receipt. Give its code if you ask the ward about your records.</source>
+        <translation>Keep this receipt. Give its code if you ask the ward about your records.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Date and time: %1</source>
@@ -972,6 +1094,22 @@ Do you agree?</translation>
         <translation>Your reference code</translation>
     </message>
     <message>
+        <source>Printed.</source>
+        <translation>Printed.</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>No printer</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
         <source>You may take a photo of this code with your phone. Give this code if you ask the ward about your records.</source>
         <translation>You may take a photo of this code with your phone. Give this code if you ask the ward about your records.</translation>
     </message>
@@ -982,6 +1120,53 @@ Do you agree?</translation>
     <message>
         <source>Next person</source>
         <translation>Next person</translation>
+    </message>
+</context>
+<context>
+    <name>RepresentativeCard</name>
+    <message>
+        <source>A relative acting for the resident</source>
+        <translation>A relative acting for the resident</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Their full name</source>
+        <translation>Their full name</translation>
+    </message>
+    <message>
+        <source>Their ID number (type it, or scan their card)</source>
+        <translation>Their ID number (type it, or scan their card)</translation>
+    </message>
+    <message>
+        <source>They are the resident&apos;s</source>
+        <translation>They are the resident&apos;s</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Husband or wife</source>
+        <translation>Husband or wife</translation>
+    </message>
+    <message>
+        <source>Father or mother</source>
+        <translation>Father or mother</translation>
+    </message>
+    <message>
+        <source>Brother or sister</source>
+        <translation>Brother or sister</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>Grandchild</translation>
+    </message>
+    <message>
+        <source>Other relative</source>
+        <translation>Other relative</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1258,14 @@ Do you agree?</translation>
         <source>No vehicle on file.</source>
         <translation>No vehicle on file.</translation>
     </message>
+    <message>
+        <source>This plate is on file for this resident.</source>
+        <translation>This plate is on file for this resident.</translation>
+    </message>
+    <message>
+        <source>On file under another person: %1 (%2). It is still added here.</source>
+        <translation>On file under another person: %1 (%2). It is still added here.</translation>
+    </message>
     <message numerus="yes">
         <source>%n thing(s) to finish:</source>
         <translation>
@@ -1083,6 +1276,26 @@ Do you agree?</translation>
     <message>
         <source>Continue</source>
         <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Relative acting for them</source>
+        <translation>Relative acting for them</translation>
+    </message>
+    <message>
+        <source>Not on file? Add:</source>
+        <translation>Not on file? Add:</translation>
+    </message>
+    <message>
+        <source>Second-hand, not transferred</source>
+        <translation>Second-hand, not transferred</translation>
+    </message>
+    <message>
+        <source>Other vehicle</source>
+        <translation>Other vehicle</translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation>Driving licence</translation>
     </message>
     <message numerus="yes">
         <source>Driving licences on file: %n</source>
@@ -1102,6 +1315,14 @@ Do you agree?</translation>
 </context>
 <context>
     <name>ReviewScreen</name>
+    <message>
+        <source>Added: bought second-hand, never transferred</source>
+        <translation>Added: bought second-hand, never transferred</translation>
+    </message>
+    <message>
+        <source>Acting for the resident: %1 (%2)</source>
+        <translation>Acting for the resident: %1 (%2)</translation>
+    </message>
     <message>
         <source>No vehicle or licence on file.</source>
         <translation>No vehicle or licence on file.</translation>
@@ -1268,6 +1489,10 @@ Do you agree?</translation>
     <message>
         <source>This cannot be left empty.</source>
         <translation>This cannot be left empty.</translation>
+    </message>
+    <message>
+        <source>This vehicle is on file for the resident: answer that record instead.</source>
+        <translation>This vehicle is on file for the resident: answer that record instead.</translation>
     </message>
     <message>
         <source>This record is answered twice.</source>
@@ -1707,6 +1932,13 @@ Do you agree?</translation>
     <message>
         <source>TRAINING MODE — practice only: nothing recorded here is ever sent.</source>
         <translation>TRAINING MODE — practice only: nothing recorded here is ever sent.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFlow</name>
+    <message>
+        <source>The visit %1 of %2 was sent and its details were erased from this kiosk after the retention period. The ward&apos;s server keeps them.</source>
+        <translation>The visit %1 of %2 was sent and its details were erased from this kiosk after the retention period. The ward&apos;s server keeps them.</translation>
     </message>
 </context>
 </TS>

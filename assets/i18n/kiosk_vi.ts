@@ -56,6 +56,26 @@
         <translation>đã sửa</translation>
     </message>
     <message>
+        <source>Bought second-hand, never transferred</source>
+        <translation>Xe mua lại chưa sang tên</translation>
+    </message>
+    <message>
+        <source>A vehicle not on file</source>
+        <translation>Xe chưa có trong hồ sơ</translation>
+    </message>
+    <message>
+        <source>A driving licence not on file</source>
+        <translation>Giấy phép lái xe chưa có trong hồ sơ</translation>
+    </message>
+    <message>
+        <source>Added by the resident</source>
+        <translation>Người dân khai bổ sung</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
         <source>Registered owner: %1</source>
         <translation>Chủ xe đăng ký: %1</translation>
     </message>
@@ -84,6 +104,10 @@
     <message>
         <source>expires %1: %2</source>
         <translation>hết hạn %1: %2</translation>
+    </message>
+    <message>
+        <source>Answer the record on file instead</source>
+        <translation>Trả lời cho xe trong hồ sơ</translation>
     </message>
     <message>
         <source>Number plate</source>
@@ -134,12 +158,32 @@
         <translation>Tên người nhận xe</translation>
     </message>
     <message>
+        <source>From whom it was bought (if not the owner on the papers)</source>
+        <translation>Mua của ai (nếu không phải chủ xe trên giấy tờ)</translation>
+    </message>
+    <message>
+        <source>From whom it came (if known)</source>
+        <translation>Nhận xe từ ai (nếu biết)</translation>
+    </message>
+    <message>
+        <source>Owner on the registration papers</source>
+        <translation>Chủ xe trên giấy đăng ký</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s ID number (type it, or scan their card)</source>
+        <translation>Số định danh của chủ xe (nhập, hoặc quét thẻ)</translation>
+    </message>
+    <message>
         <source>Their ID number (type it, or scan their card)</source>
         <translation>Số định danh của người đó (nhập, hoặc quét thẻ của họ)</translation>
     </message>
     <message>
         <source>When it happened</source>
         <translation>Ngày xảy ra</translation>
+    </message>
+    <message>
+        <source>When it was bought (if known)</source>
+        <translation>Ngày mua (nếu biết)</translation>
     </message>
     <message>
         <source>Papers seen</source>
@@ -422,6 +466,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
         <translation>Nội dung này quá dài.</translation>
     </message>
     <message>
+        <source>A code has 8 letters and digits, like K7QM-4M2X.</source>
+        <translation>Mã gồm 8 chữ và số, ví dụ K7QM-4M2X.</translation>
+    </message>
+    <message>
         <source>That value is not accepted. Please check it and try again.</source>
         <translation>Giá trị này không hợp lệ. Vui lòng kiểm tra và nhập lại.</translation>
     </message>
@@ -651,6 +699,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
         <translation>Hãy nhập số giấy phép lái xe.</translation>
     </message>
     <message>
+        <source>No visit with the code %1 was found on this kiosk. If it was made at another kiosk, the ward&apos;s server may have it: ask an officer.</source>
+        <translation>Máy này không có lượt ghi nhận nào mã %1. Nếu lượt đó làm ở máy khác, máy chủ của phường có thể có: xin hỏi cán bộ.</translation>
+    </message>
+    <message>
         <source>%1 (born %2)</source>
         <translation>%1 (sinh năm %2)</translation>
     </message>
@@ -663,6 +715,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>Nobody found.</source>
         <translation>Không tìm thấy ai.</translation>
+    </message>
+    <message>
+        <source>Find a visit by its reference code</source>
+        <translation>Tìm lượt ghi nhận theo mã tra cứu</translation>
     </message>
     <message>
         <source>Find a resident</source>
@@ -685,6 +741,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
         <translation>Số GPLX</translation>
     </message>
     <message>
+        <source>Reference code</source>
+        <translation>Mã tra cứu</translation>
+    </message>
+    <message>
         <source>12-digit ID number</source>
         <translation>Số CCCD 12 chữ số</translation>
     </message>
@@ -703,6 +763,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>Licence number</source>
         <translation>Số giấy phép lái xe</translation>
+    </message>
+    <message>
+        <source>Code on the receipt, e.g. K7QM-4M2X</source>
+        <translation>Mã trên phiếu, ví dụ K7QM-4M2X</translation>
     </message>
     <message>
         <source>Search again</source>
@@ -941,6 +1005,64 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     </message>
 </context>
 <context>
+    <name>PrinterChoice</name>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (mặc định)</translation>
+    </message>
+    <message>
+        <source>No printer is connected to this computer: receipts are shown on the screen only.</source>
+        <translation>Máy tính này chưa nối máy in: phiếu chỉ hiện trên màn hình.</translation>
+    </message>
+    <message>
+        <source>The chosen printer %1 is not connected. Connect it, or choose another one.</source>
+        <translation>Máy in đã chọn %1 chưa được nối. Hãy nối máy in, hoặc chọn máy in khác.</translation>
+    </message>
+    <message>
+        <source>Choose the printer for the receipts.</source>
+        <translation>Chọn máy in phiếu.</translation>
+    </message>
+    <message>
+        <source>Printer for receipts</source>
+        <translation>Máy in phiếu</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Khổ giấy</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>Cuộn giấy in phiếu 80 mm</translation>
+    </message>
+    <message>
+        <source>A4 sheet</source>
+        <translation>Giấy A4</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No printer is connected to this computer.</source>
+        <translation>Máy tính này chưa nối máy in.</translation>
+    </message>
+    <message>
+        <source>The printer %1 is not connected. Check its cable and power, or choose another printer in Settings.</source>
+        <translation>Máy in %1 chưa được nối. Kiểm tra dây và nguồn, hoặc chọn máy in khác trong Cài đặt.</translation>
+    </message>
+    <message>
+        <source>The printer %1 did not take the receipt. Check that it is on, then try again.</source>
+        <translation>Máy in %1 không nhận phiếu. Kiểm tra máy in đã bật chưa, rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The printer %1 stopped printing. Check its paper, then try again.</source>
+        <translation>Máy in %1 ngừng in. Kiểm tra giấy, rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Keep this receipt. Give its code if you ask the ward about your records.</source>
+        <translation>Xin giữ phiếu này. Khi hỏi phường về hồ sơ của mình, xin đọc mã trên phiếu.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Date and time: %1</source>
@@ -967,6 +1089,22 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
         <translation>Mã tra cứu của ông/bà</translation>
     </message>
     <message>
+        <source>Printed.</source>
+        <translation>Đã in.</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>Không có máy in</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In phiếu</translation>
+    </message>
+    <message>
         <source>You may take a photo of this code with your phone. Give this code if you ask the ward about your records.</source>
         <translation>Ông/bà có thể chụp ảnh mã này bằng điện thoại. Khi hỏi phường về hồ sơ của mình, xin đọc mã này.</translation>
     </message>
@@ -977,6 +1115,53 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>Next person</source>
         <translation>Người tiếp theo</translation>
+    </message>
+</context>
+<context>
+    <name>RepresentativeCard</name>
+    <message>
+        <source>A relative acting for the resident</source>
+        <translation>Người thân làm thay</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Their full name</source>
+        <translation>Họ và tên người làm thay</translation>
+    </message>
+    <message>
+        <source>Their ID number (type it, or scan their card)</source>
+        <translation>Số định danh của người đó (nhập, hoặc quét thẻ của họ)</translation>
+    </message>
+    <message>
+        <source>They are the resident&apos;s</source>
+        <translation>Quan hệ với người dân</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Con</translation>
+    </message>
+    <message>
+        <source>Husband or wife</source>
+        <translation>Vợ hoặc chồng</translation>
+    </message>
+    <message>
+        <source>Father or mother</source>
+        <translation>Bố hoặc mẹ</translation>
+    </message>
+    <message>
+        <source>Brother or sister</source>
+        <translation>Anh chị em</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>Cháu</translation>
+    </message>
+    <message>
+        <source>Other relative</source>
+        <translation>Người thân khác</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1252,14 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
         <source>No vehicle on file.</source>
         <translation>Không có phương tiện nào trong hồ sơ.</translation>
     </message>
+    <message>
+        <source>This plate is on file for this resident.</source>
+        <translation>Biển số này đã có trong hồ sơ của chính người dân.</translation>
+    </message>
+    <message>
+        <source>On file under another person: %1 (%2). It is still added here.</source>
+        <translation>Trong hồ sơ đứng tên người khác: %1 (%2). Xe vẫn được khai bổ sung ở đây.</translation>
+    </message>
     <message numerus="yes">
         <source>%n thing(s) to finish:</source>
         <translation>
@@ -1076,6 +1269,26 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>Continue</source>
         <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Relative acting for them</source>
+        <translation>Người thân làm thay</translation>
+    </message>
+    <message>
+        <source>Not on file? Add:</source>
+        <translation>Chưa có trong hồ sơ? Thêm:</translation>
+    </message>
+    <message>
+        <source>Second-hand, not transferred</source>
+        <translation>Xe mua lại chưa sang tên</translation>
+    </message>
+    <message>
+        <source>Other vehicle</source>
+        <translation>Xe khác</translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation>Giấy phép lái xe</translation>
     </message>
     <message numerus="yes">
         <source>Driving licences on file: %n</source>
@@ -1094,6 +1307,14 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
 </context>
 <context>
     <name>ReviewScreen</name>
+    <message>
+        <source>Added: bought second-hand, never transferred</source>
+        <translation>Khai bổ sung: xe mua lại chưa sang tên</translation>
+    </message>
+    <message>
+        <source>Acting for the resident: %1 (%2)</source>
+        <translation>Người làm thay: %1 (%2)</translation>
+    </message>
     <message>
         <source>No vehicle or licence on file.</source>
         <translation>Không có xe hay giấy phép lái xe nào trong hồ sơ.</translation>
@@ -1260,6 +1481,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>This cannot be left empty.</source>
         <translation>Không được để trống.</translation>
+    </message>
+    <message>
+        <source>This vehicle is on file for the resident: answer that record instead.</source>
+        <translation>Xe này đã có trong hồ sơ của người dân: hãy trả lời cho xe đó.</translation>
     </message>
     <message>
         <source>This record is answered twice.</source>
@@ -1697,6 +1922,13 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>TRAINING MODE — practice only: nothing recorded here is ever sent.</source>
         <translation>CHẾ ĐỘ TẬP HUẤN — chỉ để luyện tập: mọi thứ ghi ở đây sẽ không bao giờ được gửi đi.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFlow</name>
+    <message>
+        <source>The visit %1 of %2 was sent and its details were erased from this kiosk after the retention period. The ward&apos;s server keeps them.</source>
+        <translation>Lượt ghi nhận %1 ngày %2 đã được gửi đi và thông tin chi tiết đã được xoá khỏi máy này sau thời hạn lưu giữ. Máy chủ của phường vẫn giữ.</translation>
     </message>
 </context>
 </TS>

@@ -80,6 +80,8 @@ _ERRORS: dict[str, str] = {
     "payload.sha256": "sha256 does not match the canonical bytes of the payload",
     "payload.reference_taken": "this station already used the reference for another submission",
     "payload.station_id": "station_id is not the station uploading the submission",
+    # --- reference codes typed by an operator -------------------------------------------------
+    "reference.format": "a typed reference code is not 8 Crockford base32 characters (XXXX-XXXX)",
 }
 
 _WARNINGS: dict[str, str] = {

@@ -15,6 +15,8 @@ import secrets
 from collections.abc import Mapping
 from typing import Any, Final
 
+from kiosk.domain.errors import DomainError
+
 SCHEMA_VERSION: Final = 1
 """The payload ``schema`` number this code writes and accepts."""
 
@@ -28,6 +30,8 @@ Python's ``$`` also matches before a final newline: test with ``fullmatch`` or :
 """
 
 _GROUP = 4
+_LOOK_ALIKES: Final = str.maketrans({"O": "0", "I": "1", "L": "1"})
+_IGNORED: Final = str.maketrans("", "", "-\u2010\u2011\u2012\u2013\u2014")
 
 
 def canonical_bytes(payload: Mapping[str, Any]) -> bytes:
@@ -60,3 +64,17 @@ def new_reference(rng: random.Random | None = None) -> str:
 def is_reference(text: object) -> bool:
     """Tell whether ``text`` is a well-formed reference code (a ``str``, whole-string match)."""
     return isinstance(text, str) and REFERENCE_PATTERN.fullmatch(text) is not None
+
+
+def parse_reference(text: str) -> str:
+    """A reference code as typed or read out (any case, spaces, with or without the dash) as
+    ``XXXX-XXXX``; raises :class:`DomainError` ``reference.format`` when it is not one.
+
+    As Crockford decoding does, O reads as 0 and I or L as 1 (the alphabet has none of them),
+    and hyphens anywhere are ignored.
+    """
+    chars = "".join(text.split()).upper().translate(_IGNORED).translate(_LOOK_ALIKES)
+    code = chars[:_GROUP] + "-" + chars[_GROUP:]
+    if not is_reference(code):
+        raise DomainError("reference.format", field="reference")
+    return code

@@ -17,20 +17,20 @@ paths lead back here through :func:`entry_path`.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
+    "ADDED_PATHS",
     "GONE_REASONS",
     "LICENCE_ANSWERS",
     "LICENCE_FIELDS",
+    "RELATIONS",
     "VEHICLE_ANSWERS",
     "VEHICLE_FIELDS",
     "Answer",
     "Visit",
-    "entry_path",
 ]
 
 RecordKind = Literal["vehicle", "licence"]
@@ -45,6 +45,12 @@ GONE_REASONS = ("sold", "transferred", "scrapped", "lost")
 """Why a vehicle is no longer the resident's: the reasons of "Không còn là của tôi"."""
 LICENCE_ANSWERS = ("confirmed", "updated", "lost", "not_mine")
 """Answers to a licence on file."""
+
+ADDED_PATHS = ("second_hand", "other")
+"""How a vehicle not on file came: bought second-hand and never transferred (its own path: the
+registered owner on its papers), or any other way."""
+RELATIONS = ("child", "spouse", "parent", "sibling", "grandchild", "other")
+"""A representative's relation to the resident (the payload's ``relation``: these codes)."""
 
 _WITH_COUNTERPARTY = frozenset({"sold", "transferred"})
 _WITH_DATE = frozenset({"sold", "transferred", "scrapped", "lost"})
@@ -67,6 +73,14 @@ class Answer:
     event_date: str | None = None
     papers: list[str] = field(default_factory=list)
     registered_owner: dict[str, Any] | None = None
+    path: str | None = None
+    """For a record added (not on file): one of :data:`ADDED_PATHS` for a vehicle, ``other`` for
+    a licence; None for a record on file."""
+
+    @property
+    def added(self) -> bool:
+        """Whether the resident added this record (it is not on file)."""
+        return self.answer == "added"
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -74,16 +88,16 @@ class Answer:
         return VEHICLE_FIELDS if self.kind == "vehicle" else LICENCE_FIELDS
 
     def needs_counterparty(self) -> bool:
-        """Whether this answer asks who the vehicle went to."""
-        return self.answer in _WITH_COUNTERPARTY
+        """Whether this answer asks who the vehicle went to (or, added, came from)."""
+        return self.answer in _WITH_COUNTERPARTY or (self.kind == "vehicle" and self.added)
 
     def needs_date(self) -> bool:
         """Whether this answer asks when it happened (a licence's loss has no date in v1)."""
-        return self.kind == "vehicle" and self.answer in _WITH_DATE
+        return self.kind == "vehicle" and (self.answer in _WITH_DATE or self.added)
 
     def asks_papers(self) -> bool:
         """Whether this answer asks which papers were seen."""
-        return self.kind == "vehicle" and self.answer in _WITH_PAPERS
+        return self.kind == "vehicle" and (self.answer in _WITH_PAPERS or self.added)
 
     def choose(self, answer: str) -> None:
         """Set the answer; what the new answer does not take is dropped, what it takes is kept."""
@@ -111,7 +125,7 @@ class Answer:
         item.update({f: self.values.get(f) for f in self.fields})
         if self.kind == "vehicle":
             item.update(
-                registered_owner=copy.deepcopy(self.registered_owner),
+                registered_owner=_owner(self.registered_owner),
                 counterparty=_person(self.counterparty),
                 event_date=self.event_date,
                 papers=list(self.papers),
@@ -143,8 +157,9 @@ class Answer:
 
 
 def _person(person: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    """A counterparty as the payload holds it: blank optional parts are null."""
-    if person is None:
+    """A counterparty as the payload holds it: blank optional parts are null; an added vehicle's
+    seller not named at all is no counterparty."""
+    if person is None or not any(person.get(k) for k in ("full_name", "id_number", "phone")):
         return None
     return {
         "full_name": person.get("full_name") or "",
@@ -162,6 +177,8 @@ class Visit:
     vehicles: list[Answer] = field(default_factory=list)
     licences: list[Answer] = field(default_factory=list)
     phone: str | None = None
+    representative: dict[str, Any] | None = None
+    """``{"full_name", "id_number", "relation"}``: a relative acting for the resident, or None."""
     consent: bool = False
     step: str = "answers"
     """Where the visit is: ``answers``, ``consent``, ``review`` (a resumed draft returns there)."""
@@ -193,6 +210,23 @@ class Visit:
         """Vehicles, then licences."""
         return [*self.vehicles, *self.licences]
 
+    def add(self, kind: RecordKind, path: str = "other") -> Answer:
+        """A record the registry does not list under the resident, answered ``added``."""
+        names = VEHICLE_FIELDS if kind == "vehicle" else LICENCE_FIELDS
+        answer = Answer(kind, None, {}, "added", dict.fromkeys(names), path=path)
+        if kind == "vehicle":
+            answer.counterparty = {"full_name": "", "id_number": None, "phone": None}
+            if path == "second_hand":
+                answer.registered_owner = {"full_name": "", "id_number": None}
+                answer.papers = ["handwritten_sale_paper"]  # the common case; a tap undoes it
+        (self.vehicles if kind == "vehicle" else self.licences).append(answer)
+        return answer
+
+    def remove(self, answer: Answer) -> None:
+        """Take back a record added by mistake (records on file are answered, never removed)."""
+        if answer.added:
+            (self.vehicles if answer.kind == "vehicle" else self.licences).remove(answer)
+
     def started(self) -> bool:
         """Whether anything was answered yet (a visit only looked at needs no draft)."""
         return any(a.answer is not None for a in self.records) or self.step != "answers"
@@ -206,7 +240,7 @@ class Visit:
         resident["phone"] = self.phone or None
         return {
             "resident": resident,
-            "representative": None,
+            "representative": _representative(self.representative),
             "consent": self.consent,
             "vehicles": [a.entry() for a in self.vehicles],
             "licences": [a.entry() for a in self.licences],
@@ -225,6 +259,10 @@ class Visit:
             "licences": [a.on_file for a in self.licences],
         }
         body["step"] = self.step
+        body["paths"] = {
+            "vehicles": [a.path for a in self.vehicles],
+            "licences": [a.path for a in self.licences],
+        }
         return body
 
     @classmethod
@@ -235,16 +273,48 @@ class Visit:
         on_file = draft.get("on_file") or {}
         visit = cls(resident, phone=phone if isinstance(phone, str) else None)
         visit.consent = draft.get("consent") is True
+        person = draft.get("representative")
+        visit.representative = dict(person) if isinstance(person, Mapping) else None
+        paths = draft.get("paths") or {}
         step = draft.get("step")
         visit.step = step if step in ("answers", "consent", "review") else "answers"
         for kind, key in (("vehicle", "vehicles"), ("licence", "licences")):
             entries = [e for e in draft.get(key) or () if isinstance(e, Mapping)]
             files = list(on_file.get(key) or ())
             target = visit.vehicles if kind == "vehicle" else visit.licences
+            kept = list(paths.get(key) or ())
             for index, entry in enumerate(entries):
                 record = files[index] if index < len(files) else {}
-                target.append(Answer.from_entry(kind, entry, record))  # type: ignore[arg-type]
+                answer = Answer.from_entry(kind, entry, record)  # type: ignore[arg-type]
+                answer.path = kept[index] if index < len(kept) else _path_of(answer)
+                target.append(answer)
         return visit
+
+
+def _path_of(answer: Answer) -> str | None:
+    """The path of an added record read from a payload that does not keep it (a captured one):
+    a vehicle with the owner on its papers came second-hand and was never transferred."""
+    if not answer.added:
+        return None
+    return "second_hand" if answer.registered_owner is not None else "other"
+
+
+def _owner(owner: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The registered owner as the payload holds it (blank ID: null)."""
+    if owner is None:
+        return None
+    return {"full_name": owner.get("full_name") or "", "id_number": owner.get("id_number") or None}
+
+
+def _representative(person: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The representative as the payload holds it (blank ID: null), or None."""
+    if person is None:
+        return None
+    return {
+        "full_name": person.get("full_name") or "",
+        "id_number": person.get("id_number") or None,
+        "relation": person.get("relation") or "",
+    }
 
 
 def _on_file(kind: RecordKind, record: Mapping[str, Any]) -> Answer:
@@ -255,14 +325,3 @@ def _on_file(kind: RecordKind, record: Mapping[str, Any]) -> Answer:
         owner = record.get("registered_owner")
         answer.registered_owner = dict(owner) if isinstance(owner, Mapping) else None
     return answer
-
-
-def entry_path(path: str) -> tuple[str, int, str] | None:
-    """A payload error's JSON Pointer as (``vehicles``/``licences``, index, field), or None.
-
-    ``/vehicles/0/counterparty/id_number`` gives ``("vehicles", 0, "counterparty/id_number")``.
-    """
-    parts = path.strip("/").split("/", 2)
-    if len(parts) < 2 or parts[0] not in ("vehicles", "licences") or not parts[1].isdigit():
-        return None
-    return parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""

@@ -3,7 +3,8 @@
 The store does the state machine and the audit; this layer checks who asks.  It hands back plain
 frozen records (:class:`~kiosk.store.lifecycle.SubmissionRecord`, :class:`DraftSummary`), never
 ORM rows, so the UI can take them to another thread.  A volunteer works on their own drafts only;
-an officer may open or discard anyone's.
+an officer may open or discard anyone's.  A visit is found again by its reference code (a resident
+back with their receipt, or on the phone) by either role, whoever captured it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from kiosk.domain.payload import parse_reference
 from kiosk.services.base import Actor, Clock, PermissionDenied, Role, require_role
 from kiosk.store import Store, retention
 from kiosk.store import submissions as subs
+from kiosk.store.audit import append_event
+from kiosk.store.errors import NotFound
 from kiosk.store.lifecycle import SubmissionRecord
 from kiosk.store.submissions import DISCARD_REASONS, PreparedCapture
 
@@ -30,6 +34,8 @@ __all__ = [
 
 _ANYONE: tuple[Role, ...] = ("officer", "volunteer")
 _OPERATOR_REASONS = ("abandoned", "refused")
+_NO_RECEIPT = frozenset({"draft", "discarded"})
+"""Statuses of a visit that was never captured: it has no receipt, so no code to find it by."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,11 @@ def _text(resident: object, key: str) -> str | None:
     """A string field of a partial draft's resident, or None."""
     value = resident.get(key) if isinstance(resident, Mapping) else None
     return value if isinstance(value, str) and value else None
+
+
+def _has_receipt(record: SubmissionRecord | None) -> bool:
+    """Whether ``record`` was captured (whatever became of it since): its receipt exists."""
+    return record is not None and record.status not in _NO_RECEIPT
 
 
 def _check_owner(actor: Actor, record: SubmissionRecord, action: str) -> None:
@@ -192,3 +203,41 @@ class CaptureService:
         require_role(actor, "view submissions", *_ANYONE)
         with self._store.read() as session:
             return subs.with_status(session, "returned")
+
+    def find_by_reference(self, actor: Actor, text: str) -> SubmissionRecord:
+        """The visit with the reference code ``text`` as typed (any case, with or without the
+        dash, spaces, O for 0, I or L for 1), for its receipt again.
+
+        Raises ``DomainError`` ``reference.format`` for text that is no code (not audited:
+        nothing was looked up) and ``NotFound`` for a code of no captured visit here (drafts and
+        discarded ones are not found).  A purged visit is found with ``payload`` None.  Every
+        look-up is audited (``submission.find``, details: the code only; the subject is the
+        submission when found).
+        """
+        require_role(actor, "find visits", *_ANYONE)
+        reference = parse_reference(text)
+        with self._store.transaction() as conn:
+            record = subs.by_reference(conn, reference)
+            found = record if _has_receipt(record) else None
+            append_event(
+                conn, at=self._clock(), actor=actor.operator_id, action="submission.find",
+                subject=None if found is None else found.id, details={"reference": reference},
+            )  # fmt: skip
+        if found is None:
+            raise NotFound("no captured visit with this reference code on this kiosk")
+        return found
+
+    def record_reprint(self, actor: Actor, submission_id: str) -> None:
+        """A receipt was printed again: audited (``submission.reprint``, details: the code).
+
+        ``NotFound`` for an unknown id or a visit never captured (it has no receipt).
+        """
+        require_role(actor, "reprint receipts", *_ANYONE)
+        with self._store.transaction() as conn:
+            record = subs.get(conn, submission_id)
+            if not _has_receipt(record):
+                raise NotFound("this visit was never captured: it has no receipt")
+            append_event(
+                conn, at=self._clock(), actor=actor.operator_id, action="submission.reprint",
+                subject=record.id, details={"reference": record.reference},
+            )  # fmt: skip

@@ -56,6 +56,7 @@ __all__ = [
     "SubmissionRecord",
     "UnacknowledgedWarnings",
     "acknowledge",
+    "by_reference",
     "capture",
     "create_draft",
     "discard",
@@ -81,6 +82,7 @@ _STORE_KEYS = ("reference", "station_id", "session_id", "captured_at", "captured
 _ST = table_of(Station)
 _STATION = select(_ST.c.id, _ST.c.training).where(_ST.c.slot == 1)
 _REFERENCE_TAKEN = select(S.c.id).where(S.c.reference == bindparam("ref"))
+_BY_REFERENCE = select(S).where(S.c.reference == bindparam("ref"))
 _NEW = insert(S)
 _BY_STATUS = select(S).where(S.c.status == bindparam("status")).order_by(S.c.status_at, S.c.id)
 _DRAFTS_BY = (
@@ -439,3 +441,9 @@ def drafts_by(session: Session | Connection, operator_id: str) -> list[Submissio
     """
     rows = connection(session).execute(_DRAFTS_BY, {"actor": operator_id}).mappings()
     return [SubmissionRecord(**row) for row in rows]
+
+
+def by_reference(session: Session | Connection, reference: str) -> SubmissionRecord | None:
+    """The submission with this reference code (``XXXX-XXXX``, any status), or None."""
+    row = connection(session).execute(_BY_REFERENCE, {"ref": reference}).mappings().first()
+    return None if row is None else SubmissionRecord(**row)

@@ -41,6 +41,8 @@ def domain_error_text(code: str) -> str:
         )
     if code == "text.too_long":
         return translate("Errors", "That text is too long.")
+    if code == "reference.format":
+        return translate("Errors", "A code has 8 letters and digits, like K7QM-4M2X.")
     return translate("Errors", "That value is not accepted. Please check it and try again.")
 
 

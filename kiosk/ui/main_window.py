@@ -308,6 +308,10 @@ class MainWindow(QMainWindow):
             backend, self.runner, self.navigator, self._current_actor, visit_screens,
             backend.ihanoi_url, self,
         )  # fmt: skip
+        self.visit_flow.notice.connect(self.notify)
+        self.lookup_screen.receipt_found.connect(self.visit_flow.show_found)
+        self.receipt_screen.print_clicked.connect(self._print_receipt)
+        self.navigator.current_changed.connect(self._receipt_printer)
         self.home_screen.type_id_clicked.connect(lambda: self._open_lookup("id"))
         self.home_screen.find_clicked.connect(lambda: self._open_lookup("name"))
         self.operators_screen = OperatorsScreen(backend, self.runner, self._current_actor)
@@ -492,6 +496,37 @@ class MainWindow(QMainWindow):
         question.finished.connect(lambda _result: setattr(self, "park_question", None))
         self.park_question = question
         question.open()
+
+    def _receipt_printer(self, name: str) -> None:
+        """The receipt is on show: is its printer there? (the spooler is asked on a worker)"""
+        if name != "receipt":
+            return
+        from kiosk.ui.printing import find_printer
+
+        screen = self.receipt_screen
+        self.runner.net(find_printer, self.preferences.printer).success(
+            lambda found: screen.set_printer_state(found is not None, found or "")
+        ).owned_by(screen).run()
+
+    def _print_receipt(self) -> None:
+        """Print the receipt on show on the chosen printer and paper (on a worker); printing a
+        visit found again by its code is audited as a reprint."""
+        from kiosk.ui.printing import print_to
+
+        screen = self.receipt_screen
+        receipt = screen.receipt()
+        if receipt is None:
+            return
+
+        def printed(_result: None) -> None:
+            screen.show_printed()
+            if self.visit_flow is not None:
+                self.visit_flow.printed()
+
+        prefs = self.preferences
+        self.runner.net(print_to, receipt, prefs.printer, prefs.paper).success(printed).failure(
+            screen.show_print_failed
+        ).owned_by(screen).run()
 
     def _resume_visit(self, draft_id: str) -> None:
         """Home's "continue the visit for …": the draft's answers, as they were saved."""

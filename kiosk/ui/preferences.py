@@ -1,4 +1,5 @@
-"""The station's display preferences: language, text size, idle-lock delay, the on-screen keyboard.
+"""The station's display preferences: language, text size, idle-lock delay, the on-screen keyboard,
+the receipt printer and its paper.
 
 They are needed before the first paint, before the database is open, so they live in a small
 TOML file beside the kiosk's config (``ui.toml`` in the config dir), not in the database. Saving
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from kiosk.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from kiosk.ui.theme import DEFAULT_TEXT_SIZE, TEXT_SCALES
@@ -23,6 +25,10 @@ DEFAULT_IDLE_SECONDS = 90
 KEYBOARD_CHOICES = ("auto", "on", "off")
 """``auto``: the on-screen keyboard is on in kiosk mode (a touch screen) and off in a window."""
 INPUT_METHODS = ("telex", "vni", "long_press")
+Paper = Literal["receipt80", "a4"]
+PAPERS: tuple[Paper, ...] = ("receipt80", "a4")
+"""An 80 mm thermal receipt roll, or an A4 sheet (the receipt on its top half)."""
+PRINTER_NAME_MAX = 255
 
 
 class Preferences(NamedTuple):
@@ -33,6 +39,9 @@ class Preferences(NamedTuple):
     idle_lock_seconds: int = DEFAULT_IDLE_SECONDS
     keyboard: str = "auto"
     input_method: str = "telex"
+    printer: str = ""
+    """The printer's name as the system knows it; "" is the system's default printer."""
+    paper: Paper = "receipt80"
 
     def keyboard_on(self, kiosk_mode: bool) -> bool:
         """Whether the on-screen keyboard shows for text fields."""
@@ -52,7 +61,30 @@ def _checked(prefs: Preferences) -> Preferences:
         idle = DEFAULT_IDLE_SECONDS
     keyboard = prefs.keyboard if prefs.keyboard in KEYBOARD_CHOICES else "auto"
     method = prefs.input_method if prefs.input_method in INPUT_METHODS else "telex"
-    return Preferences(language, text_size, idle, keyboard, method)
+    printer = prefs.printer
+    if not isinstance(printer, str) or len(printer) > PRINTER_NAME_MAX or not printer.isprintable():
+        printer = ""
+    return Preferences(language, text_size, idle, keyboard, method, printer, _paper(prefs.paper))
+
+
+def printer_in_use(chosen: str, names: Sequence[str], default: str | None) -> str | None:
+    """The printer that prints: ``chosen`` when it is there; with none chosen (""), the system's
+    ``default``, else the only printer there is; None when there is none to use."""
+    if chosen:
+        return chosen if chosen in names else None
+    if default in names:
+        return default
+    return names[0] if len(names) == 1 else None
+
+
+def _paper(value: object) -> Paper:
+    return "a4" if value == "a4" else "receipt80"
+
+
+def _toml_string(text: str) -> str:
+    """``text`` (printable: :func:`_checked`) as a TOML basic string: a printer's name may hold
+    quotes or backslashes (``\\\\office\\receipt`` on Windows)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def load_preferences(config_dir: Path) -> Preferences:
@@ -76,6 +108,8 @@ def load_preferences(config_dir: Path) -> Preferences:
             idle_lock_seconds=raw.get("idle_lock_seconds", defaults.idle_lock_seconds),
             keyboard=str(raw.get("keyboard", defaults.keyboard)),
             input_method=str(raw.get("input_method", defaults.input_method)),
+            printer=str(raw.get("printer", defaults.printer)),
+            paper=_paper(raw.get("paper", defaults.paper)),
         )
     )
 
@@ -91,6 +125,8 @@ def save_preferences(config_dir: Path, prefs: Preferences) -> None:
         f"idle_lock_seconds = {prefs.idle_lock_seconds}\n"
         f'keyboard = "{prefs.keyboard}"\n'
         f'input_method = "{prefs.input_method}"\n'
+        f"printer = {_toml_string(prefs.printer)}\n"
+        f'paper = "{prefs.paper}"\n'
     )
     temporary = path.with_suffix(".toml.tmp")
     with temporary.open("w", encoding="utf-8") as out:

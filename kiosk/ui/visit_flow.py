@@ -24,8 +24,8 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.domain.visit import Visit
 from kiosk.services.base import Actor
 from kiosk.ui.errors import error_text, is_known_fault
-from kiosk.ui.screens.receipt import Receipt
-from kiosk.ui.screens.review import visit_lines
+from kiosk.ui.i18n import arg
+from kiosk.ui.receipts import receipt_for
 from kiosk.ui.tasks import TaskRunner, log_task_error
 from kiosk.ui.widgets.qr import qr_matrix
 
@@ -132,6 +132,8 @@ class VisitFlow(QObject):
     finished = Signal(object)
     """The capture is durable and the receipt shows; carries the ``SubmissionRecord``."""
     refused = Signal()
+    notice = Signal(str)
+    """Something to tell the operator in a line (a visit found whose details were purged)."""
 
     def __init__(
         self,
@@ -154,6 +156,8 @@ class VisitFlow(QObject):
         self.keeper.failed.connect(self._draft_failed)
         self._visit: Visit | None = None
         self._saving = False
+        self._reprint_of: str | None = None
+        """The submission whose receipt is shown again (found by its code), or None."""
 
         self.resident.visit_changed.connect(self._changed)
         self.resident.proceed.connect(self._to_consent)
@@ -269,31 +273,58 @@ class VisitFlow(QObject):
         if visit is None:  # locked while saving: the capture is on disk, the receipt is not shown
             self.finished.emit(record)
             return
+        self._reprint_of = None
         self._runner.db(_receipt_parts, self._backend, record.reference).success(
-            lambda parts: self._show_receipt(record, visit, *parts)
-        ).failure(lambda _error: self._show_receipt(record, visit, "", None)).run()
+            lambda parts: self._show_receipt(record, *parts)
+        ).failure(lambda _error: self._show_receipt(record, "", None)).run()
 
     def _show_receipt(
-        self, record: SubmissionRecord, visit: Visit, house: str, matrix: list[list[bool]] | None
+        self, record: SubmissionRecord, house: str, matrix: list[list[bool]] | None
     ) -> None:
-        captured = record.captured_at or record.status_at
-        self.receipt.show_receipt(
-            Receipt(
-                reference=record.reference,
-                captured_at=captured,
-                community_house=house,
-                resident_name=str(visit.resident.get("full_name") or ""),
-                lines=tuple(visit_lines(visit)),
-                training=record.training,
-                ihanoi_url=self._ihanoi_url,
-            ),
-            matrix,
-        )
+        receipt = receipt_for(record, house, self._ihanoi_url)
+        if receipt is not None:
+            self.receipt.show_receipt(receipt, matrix)
         self.resident.clear_personal_data()
         self.consent.clear_personal_data()
         self.review.clear_personal_data()
         self._go("receipt")
         self.finished.emit(record)
+
+    # --- a visit found by its reference code ----------------------------------------------------
+    def show_found(self, record: SubmissionRecord) -> None:
+        """A visit found by its code: its receipt again (printing it again is audited); a visit
+        whose personal data was purged has none, and says so."""
+        if record.payload is None:
+            when = (record.captured_at or record.status_at).astimezone()
+            self.notice.emit(
+                arg(
+                    self.tr(
+                        "The visit %1 of %2 was sent and its details were erased from this kiosk "
+                        "after the retention period. The ward's server keeps them."
+                    ),
+                    record.reference,
+                    f"{when:%d/%m/%Y}",
+                )
+            )
+            return
+        self._runner.db(_receipt_parts, self._backend, record.reference).success(
+            lambda parts: self._show_found(record, *parts)
+        ).run()
+
+    def _show_found(
+        self, record: SubmissionRecord, house: str, matrix: list[list[bool]] | None
+    ) -> None:
+        receipt = receipt_for(record, house, self._ihanoi_url)
+        if receipt is None or not self._navigator.go("receipt"):
+            return
+        self._reprint_of = record.id
+        self.receipt.show_receipt(receipt, matrix)
+
+    def printed(self) -> None:
+        """The receipt went to the printer: a visit found again is a reprint, audited."""
+        actor = self._current_actor()
+        if self._reprint_of is not None and actor is not None:
+            self._runner.db(self._backend.capture.record_reprint, actor, self._reprint_of).run()
 
     def _save_failed(self, error: BaseException) -> None:
         """The capture did not happen: the draft is as it was, the screen keeps every answer."""

@@ -59,8 +59,13 @@ def check_visit(visit: Visit, *, today: date | None = None) -> list[Finding]:
             if entry["answer"] is None:
                 found.append(Finding(f"/{key}/{index}/answer", "visit.unanswered"))
                 entry["answer"] = "confirmed"  # the rest of the record is still checked
+    on_file = {plate_key(a.values.get("plate")) for a in visit.vehicles if not a.added}
+    for index, answer in enumerate(visit.vehicles):
+        if answer.added and plate_key(answer.values.get("plate")) in on_file - {""}:
+            found.append(Finding(f"/vehicles/{index}/plate", "visit.plate_on_file"))
+    found += _own_id_elsewhere(visit)
     errors = validate_payload(payload, today=day)
-    found += [Finding(e["path"], e["code"]) for e in errors]
+    found += [f for e in errors if (f := Finding(e["path"], e["code"])) not in found]
     if not errors:
         found += [Finding(w["path"], w["code"]) for w in payload_warnings(payload, today=day)]
     return found
@@ -122,6 +127,10 @@ def rule_text(code: str, path: str = "") -> str:
         "name.format": translate("Rules", "Type a name with letters only."),
         "text.too_long": translate("Rules", "This text is too long."),
         "payload.empty": translate("Rules", "This cannot be left empty."),
+        "payload.null": translate("Rules", "This cannot be left empty."),
+        "visit.plate_on_file": translate(
+            "Rules", "This vehicle is on file for the resident: answer that record instead."
+        ),
         "payload.duplicate_record": translate("Rules", "This record is answered twice."),
         "payload.papers": translate("Rules", "'No papers' goes with no other paper."),
         "plate.province_unlisted": translate(
@@ -143,3 +152,24 @@ def rule_text(code: str, path: str = "") -> str:
         "card.name_differs": translate("Rules", "The name on the card differs from the roster."),
     }
     return words.get(code) or translate("Rules", "This value is not accepted. Please check it.")
+
+
+def plate_key(plate: object) -> str:
+    """A plate folded to its letters and digits (``30A-123.45`` and ``30a12345`` agree)."""
+    return "".join(c for c in str(plate or "").upper() if c.isalnum())
+
+
+def _own_id_elsewhere(visit: Visit) -> list[Finding]:
+    """The resident's own ID number given for another person (a buyer, the owner on the papers,
+    a representative). The payload rules say so too, but only once the payload's structure is
+    whole; this says it the moment it is typed."""
+    own = visit.id_number
+    people: list[tuple[str, object]] = [("/representative", visit.representative)]
+    for index, answer in enumerate(visit.vehicles):
+        people.append((f"/vehicles/{index}/counterparty", answer.counterparty))
+        people.append((f"/vehicles/{index}/registered_owner", answer.registered_owner))
+    return [
+        Finding(f"{path}/id_number", "payload.answer_fields")
+        for path, person in people
+        if isinstance(person, dict) and own and person.get("id_number") == own
+    ]

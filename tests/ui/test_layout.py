@@ -192,9 +192,13 @@ def test_serving_screens(qtbot: QtBot, staffed: MainWindow, text_size: str) -> N
     problems = []
     assert window.navigator.go("lookup")
     screen = window.lookup_screen
-    for mode in ("id", "name", "plate", "licence"):
-        screen.set_mode(mode)  # type: ignore[arg-type]
+    for mode in ("id", "name", "plate", "licence", "reference"):
+        screen.set_mode(mode)
         problems += _at_every_size(qtbot, window, f"lookup/{mode}")
+    type_text(screen.reference_field, "K7QM-4M2")  # too short: what a code looks like, under it
+    tap(qtbot, screen.reference_search)
+    assert screen.reference_message.isVisible()
+    problems += _at_every_size(qtbot, window, "lookup/reference/wrong shape")
     screen.set_mode("name")
     screen.name_field.setText("nguyen")
     with qtbot.waitSignal(screen.results_shown, timeout=WAIT_MS):

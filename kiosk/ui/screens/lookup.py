@@ -1,9 +1,11 @@
-"""Look-up (both roles): a resident by ID number, by name and birth year, by plate, by licence number.
+"""Look-up (both roles): a resident by ID number, by name and birth year, by plate, by licence number;
+a visit by the reference code on its receipt.
 
 Each search uses the touch input that fits it: the digit keypad (checked digit by digit against the
 ID number's rules), the on-screen keyboard for names, the plate keypad. Results are rows big enough
 to touch, with the ID masked (DESIGN.md §6), the address and the residential group; a row opens the
-resident. An ID number typed in full opens the resident straight away (``source: manual``).
+resident. An ID number typed in full opens the resident straight away (``source: manual``). A
+reference code found here is handed on at once (``receipt_found``): the window shows its receipt.
 """
 
 from __future__ import annotations
@@ -14,34 +16,42 @@ from typing import Literal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.domain.errors import DomainError
 from kiosk.domain.identity import check_id_prefix
 from kiosk.domain.masking import mask_id_number
+from kiosk.domain.payload import parse_reference
 from kiosk.services.base import Actor
+from kiosk.store.errors import NotFound
 from kiosk.store.lookups import Holder, ResidentRecord
 from kiosk.ui.backend import Backend
-from kiosk.ui.errors import domain_error_text
+from kiosk.ui.errors import domain_error_text, error_text, is_known_fault
 from kiosk.ui.i18n import arg
 from kiosk.ui.resources import icon
 from kiosk.ui.screens.base import Screen, button, column_page, label, scrolling, show_message
-from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.tasks import TaskRunner, log_task_error
 from kiosk.ui.widgets.choice import ChoiceRow
 from kiosk.ui.widgets.keypad import Keypad
 from kiosk.ui.widgets.osk import set_field_kind
 from kiosk.ui.widgets.plate_pad import PlateKeypad
 from kiosk.ui.widgets.tile import Tile
 
-Mode = Literal["id", "name", "plate", "licence"]
-MODES: tuple[Mode, ...] = ("id", "name", "plate", "licence")
+Mode = Literal["id", "name", "plate", "licence", "reference"]
+MODES: tuple[Mode, ...] = ("id", "name", "plate", "licence", "reference")
 MAX_ROWS = 50
+REFERENCE_MAX_LENGTH = 9
+"""``XXXX-XXXX``; the dash may be left out, or a space typed instead."""
 
 
 class LookupScreen(Screen):
-    """Four ways to find a resident; a result opens their page."""
+    """Four ways to find a resident, whose result opens their page; and a visit by its code."""
 
     access = "operator"
     open_resident = Signal(str)
     """A full ID number to open (typed in full, or a result row tapped)."""
     results_shown = Signal(int)
+    receipt_found = Signal(object)
+    """The ``SubmissionRecord`` of the visit whose reference code was typed (its receipt to show;
+    a purged one's ``payload`` is None)."""
 
     def __init__(
         self,
@@ -84,12 +94,24 @@ class LookupScreen(Screen):
         self.licence_search = button("primary", "check")
         self.licence_search.clicked.connect(self._search_licence)
         self.licence_field.returnPressed.connect(self._search_licence)
+        self.reference_field = QLineEdit()
+        set_field_kind(self.reference_field, "latin")
+        self.reference_field.setMaxLength(REFERENCE_MAX_LENGTH)
+        self.reference_field.setInputMethodHints(
+            Qt.InputMethodHint.ImhUppercaseOnly | Qt.InputMethodHint.ImhNoPredictiveText
+        )
+        self.reference_field.returnPressed.connect(self._search_reference)
+        self.reference_message = label("error")
+        self.reference_message.hide()
+        self.reference_search = button("primary", "check")
+        self.reference_search.clicked.connect(self._search_reference)
         self.pages = QStackedWidget()
         for page in (
             column_page(self.id_pad),
             column_page(self.name_field, self.year_field, self.name_search),
             column_page(self.plate_pad),
             column_page(self.licence_field, self.licence_search),
+            column_page(self.reference_field, self.reference_message, self.reference_search),
         ):
             self.pages.addWidget(page)
 
@@ -129,11 +151,14 @@ class LookupScreen(Screen):
         self.mode_choice.set_value(mode)
         self.pages.setCurrentIndex(MODES.index(mode))
         show_message(self._message, "")
+        show_message(self.reference_message, "")
+        self._title.setText(self._title_text())
         focus = {
             "id": self.id_pad,
             "name": self.name_field,
             "plate": self.plate_pad,
             "licence": self.licence_field,
+            "reference": self.reference_field,
         }[mode]
         focus.setFocus()
 
@@ -190,9 +215,44 @@ class LookupScreen(Screen):
         ).failure(self._failed).owned_by(self).run()
 
     def _failed(self, error: BaseException) -> None:
-        from kiosk.ui.errors import error_text
-
         show_message(self._message, error_text(error))
+
+    def _search_reference(self) -> None:
+        """The code's shape is checked here at once; the service checks it again and looks it up."""
+        actor = self._actor()
+        text = self.reference_field.text()
+        if actor is None:
+            return
+        try:
+            code = parse_reference(text)
+        except DomainError as error:
+            show_message(self.reference_message, domain_error_text(error.code))
+            return
+        show_message(self.reference_message, "")
+        self._runner.db(self._backend.capture.find_by_reference, actor, text).success(
+            self._reference_found
+        ).failure(lambda error: self._reference_failed(code, error)).owned_by(self).run()
+
+    def _reference_found(self, record: object) -> None:
+        show_message(self.reference_message, "")
+        self.receipt_found.emit(record)
+
+    def _reference_failed(self, code: str, error: BaseException) -> None:
+        if isinstance(error, NotFound):
+            text = arg(
+                self.tr(
+                    "No visit with the code %1 was found on this kiosk. If it was made at another "
+                    "kiosk, the ward's server may have it: ask an officer."
+                ),
+                code,
+            )
+        elif isinstance(error, DomainError):
+            text = domain_error_text(error.code)
+        else:
+            if not is_known_fault(error):
+                log_task_error(error)
+            text = error_text(error)
+        show_message(self.reference_message, text)
 
     # --- results ---------------------------------------------------------------------------------
     def _show_residents(self, residents: Sequence[ResidentRecord]) -> None:
@@ -249,16 +309,27 @@ class LookupScreen(Screen):
         self._clear_results()
         self.id_pad.clear()
         self.plate_pad.clear()
-        for field in (self.name_field, self.year_field, self.licence_field):
+        for field in (self.name_field, self.year_field, self.licence_field, self.reference_field):
             field.clear()
         show_message(self._message, "")
         self.set_mode("id")
 
+    def _title_text(self) -> str:
+        if self.mode() == "reference":
+            return self.tr("Find a visit by its reference code")
+        return self.tr("Find a resident")
+
     def retranslateUi(self) -> None:
         """Texts in the current language."""
-        self._title.setText(self.tr("Find a resident"))
+        self._title.setText(self._title_text())
         self.mode_choice.set_labels(
-            [self.tr("ID number"), self.tr("Name"), self.tr("Plate"), self.tr("Licence")]
+            [
+                self.tr("ID number"),
+                self.tr("Name"),
+                self.tr("Plate"),
+                self.tr("Licence"),
+                self.tr("Reference code"),
+            ]
         )
         self.id_pad.set_placeholder(self.tr("12-digit ID number"))
         self.name_field.setPlaceholderText(self.tr("Full name (marks not needed)"))
@@ -266,4 +337,6 @@ class LookupScreen(Screen):
         self.name_search.setText(self.tr("Search"))
         self.licence_field.setPlaceholderText(self.tr("Licence number"))
         self.licence_search.setText(self.tr("Search"))
+        self.reference_field.setPlaceholderText(self.tr("Code on the receipt, e.g. K7QM-4M2X"))
+        self.reference_search.setText(self.tr("Search"))
         self.again_button.setText(self.tr("Search again"))

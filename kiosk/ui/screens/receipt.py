@@ -4,7 +4,8 @@ Read by the resident, often elderly, on a 1366×768 touch screen: the reference 
 its QR code beside it (the code alone, so that a phone's photo or scan gives the same characters an
 officer asks for on the phone), then what was recorded: when, where, for whom, each record with its
 answer. A smaller QR code opens the iHanoi app's install page. In training mode the receipt says
-that nothing was sent. "Next person" is the volunteer's: the window connects it.
+that nothing was sent. "Next person" is the volunteer's: the window connects it, and so "Print"
+(the receipt on paper, kiosk/ui/printing.py; the screen only shows the printer's state).
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import arg
-from kiosk.ui.screens.base import Screen, button, card, label, scrolling
+from kiosk.ui.screens.base import Screen, button, card, label, scrolling, show_message
 from kiosk.ui.widgets.qr import QrLabel
+
+translate = QCoreApplication.translate
 
 CODE_QR_PX = 264
 """The reference code's QR code: 9 pixels a module for a 9-character code (21 modules + border)."""
@@ -43,14 +46,51 @@ class Receipt:
     ihanoi_url: str
 
 
+# The receipt's words, on the screen and on paper alike (kiosk/ui/printing.py): one translation.
+def training_text() -> str:
+    return translate("ReceiptScreen", "Training — not sent: this visit was practice.")
+
+
+def code_caption_text() -> str:
+    return translate("ReceiptScreen", "Your reference code")
+
+
+def app_caption_text() -> str:
+    return translate("ReceiptScreen", "Scan to install the iHanoi app.")
+
+
+def when_text(receipt: Receipt) -> str:
+    """The visit's date and time, in the kiosk's local time."""
+    when = receipt.captured_at.astimezone()
+    return arg(translate("ReceiptScreen", "Date and time: %1"), f"{when:%d/%m/%Y %H:%M}")
+
+
+def house_text(receipt: Receipt) -> str:
+    """The community house, or "" for a station not named yet (no empty caption)."""
+    house = receipt.community_house
+    return arg(translate("ReceiptScreen", "Community house: %1"), house) if house else ""
+
+
+def lines_title_text(receipt: Receipt) -> str:
+    if receipt.lines:
+        return translate("ReceiptScreen", "What was recorded:")
+    return translate("ReceiptScreen", "No record was changed.")
+
+
 class ReceiptScreen(Screen):
-    """The reference code and its QR code, the visit in words, and "Next person"."""
+    """The reference code and its QR code, the visit in words, "Print" and "Next person"."""
 
     access = "operator"
+    print_clicked = Signal()
+    """The operator asked for the receipt on paper: the window prints :meth:`receipt` on a worker,
+    then calls :meth:`show_printed` or :meth:`show_print_failed`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._receipt: Receipt | None = None
+        self._printer_ready = False
+        self._printer_name = ""
+        self._printing = False
 
         self._training = label()
         self._training.setObjectName("ReceiptTraining")
@@ -74,6 +114,10 @@ class ReceiptScreen(Screen):
         self._app_caption = label("hint")
         self._app_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.next_button = button("primary", "user")
+        self.print_button = button(None, "printer")
+        self.print_button.clicked.connect(self._print)
+        self._print_notice = label()
+        self._print_notice.hide()
 
         code_card, code_layout = card()
         for widget in (self._code_caption, self.reference_label, self._photo):
@@ -93,6 +137,12 @@ class ReceiptScreen(Screen):
         left.setSpacing(12)
         left.addWidget(self._training)
         left.addWidget(scrolling(page), 1)
+        print_row = QHBoxLayout()  # at the bottom, beside "Next person"
+        print_row.setSpacing(20)
+        print_row.addWidget(self._print_notice, 1)
+        print_row.addStretch(0)
+        print_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
+        left.addLayout(print_row)
 
         self._app_box = QWidget()
         app_column = QVBoxLayout(self._app_box)
@@ -109,6 +159,7 @@ class ReceiptScreen(Screen):
         right.addWidget(self.next_button)
         side = QWidget()
         side.setLayout(right)
+        print_row.setContentsMargins(0, 0, 0, right.contentsMargins().bottom())  # level with Next
         side.setMinimumWidth(CODE_QR_PX + 64)  # the caption wraps in it; the button fills it
         side.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
 
@@ -136,6 +187,9 @@ class ReceiptScreen(Screen):
             line.setText(f"• {text}")
             self._lines.addWidget(line)
         self._show_texts()
+        self._printing = False  # a new receipt: "Print" again, no notice of the last one
+        show_message(self._print_notice, "")
+        self._show_print_button()
 
     def receipt(self) -> Receipt | None:
         """The receipt on show (None when blank)."""
@@ -176,14 +230,60 @@ class ReceiptScreen(Screen):
                 widget.setText("")
             self._house.show()
             return
-        when = receipt.captured_at.astimezone()
-        self._when.setText(arg(self.tr("Date and time: %1"), f"{when:%d/%m/%Y %H:%M}"))
-        house = receipt.community_house
-        self._house.setText(arg(self.tr("Community house: %1"), house) if house else "")
-        self._house.setVisible(bool(house))  # a station not named yet: no empty caption
-        self._lines_title.setText(
-            self.tr("What was recorded:") if receipt.lines else self.tr("No record was changed.")
-        )
+        self._when.setText(when_text(receipt))
+        self._house.setText(house_text(receipt))
+        self._house.setVisible(bool(receipt.community_house))  # not named yet: no empty caption
+        self._lines_title.setText(lines_title_text(receipt))
+
+    # --- printing ---------------------------------------------------------------------------------
+    def set_printer_state(self, ready: bool, name: str) -> None:
+        """Whether a printer is there to print on (``name``, for the words of an error).
+
+        Without one, "Print" is disabled and says so; nothing is ever printed from here.
+        """
+        self._printer_ready = ready
+        self._printer_name = name if ready else ""
+        self._show_print_button()
+
+    def printer_ready(self) -> bool:
+        """Whether "Print" can be tapped (a printer, a receipt, no print under way)."""
+        return self._printer_ready and self._receipt is not None and not self._printing
+
+    def show_printed(self) -> None:
+        """The print went to the printer: a short notice, and "Print" again for a second copy."""
+        if not self._printing:  # the next person came first: nothing to say on a blank receipt
+            return
+        self._printing = False
+        show_message(self._print_notice, self.tr("Printed."), "notice")
+        self._show_print_button()
+
+    def show_print_failed(self, error: BaseException) -> None:
+        """The print did not go: the reason in words; "Print" can be tried again."""
+        if not self._printing:
+            return
+        from kiosk.ui.printing import print_error_text  # loaded already: the window printed
+
+        self._printing = False
+        show_message(self._print_notice, print_error_text(error, self._printer_name))
+        self._show_print_button()
+
+    def _print(self) -> None:
+        if not self.printer_ready():
+            return
+        self._printing = True  # one tap, one print: the button waits for the outcome
+        show_message(self._print_notice, "")
+        self._show_print_button()
+        self.print_clicked.emit()
+
+    def _show_print_button(self) -> None:
+        if not self._printer_ready:
+            text = self.tr("No printer")
+        elif self._printing:
+            text = self.tr("Printing…")
+        else:
+            text = self.tr("Print")
+        self.print_button.setText(text)
+        self.print_button.setEnabled(self.printer_ready())
 
     def _clear_lines(self) -> None:
         while self._lines.count():
@@ -202,17 +302,21 @@ class ReceiptScreen(Screen):
         self._training.hide()
         self._clear_lines()
         self._show_texts()
+        self._printing = False
+        show_message(self._print_notice, "")
+        self._show_print_button()
 
     def retranslateUi(self) -> None:
         """Texts in the current language."""
-        self._training.setText(self.tr("Training — not sent: this visit was practice."))
-        self._code_caption.setText(self.tr("Your reference code"))
+        self._training.setText(training_text())
+        self._code_caption.setText(code_caption_text())
         self._photo.setText(
             self.tr(
                 "You may take a photo of this code with your phone. Give this code if you ask the "
                 "ward about your records."
             )
         )
-        self._app_caption.setText(self.tr("Scan to install the iHanoi app."))
+        self._app_caption.setText(app_caption_text())
         self.next_button.setText(self.tr("Next person"))
         self._show_texts()
+        self._show_print_button()

@@ -18,18 +18,18 @@ from PySide6.QtCore import QElapsedTimer, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.identity import IdCard, check_id_matches, choose_name, parse_id_number
-from kiosk.domain.masking import mask_id_number
+from kiosk.domain.masking import mask_id_number, mask_name
 from kiosk.domain.text import search_key
-from kiosk.domain.visit import Visit
+from kiosk.domain.visit import Answer, Visit
 from kiosk.services.base import Actor
 from kiosk.services.lookup import ONLINE_BUDGET_S
-from kiosk.store.lookups import LicenceRecord, ResidentRecord, VehicleRecord
+from kiosk.store.lookups import Holder, LicenceRecord, ResidentRecord, VehicleRecord
 from kiosk.ui.backend import Backend
 from kiosk.ui.i18n import arg
 from kiosk.ui.screens.base import Screen, button, card, label, scrolling, show_message
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.visit_rules import Finding, check_visit, rule_text
-from kiosk.ui.widgets.answer_card import AnswerCard
+from kiosk.ui.visit_rules import Finding, check_visit, plate_key, rule_text
+from kiosk.ui.widgets.answer_card import AnswerCard, RepresentativeCard
 
 Source = Literal["scan", "manual"]
 """How the ID number came: a card's QR, or typed (the payload's ``source``)."""
@@ -111,8 +111,15 @@ class ResidentScreen(Screen):
         left = QVBoxLayout(who)
         left.setContentsMargins(0, 0, 16, 0)
         left.setSpacing(14)
+        self.representative_button = button(None, "user")
+        self.representative_button.clicked.connect(self._add_representative)
+        self.representative_button.hide()
+        self._representative_box = QVBoxLayout()
+        self.representative_card: RepresentativeCard | None = None
         for part in (self._banner, self._warning, person, self._origin):
             left.addWidget(part)
+        left.addWidget(self.representative_button)
+        left.addLayout(self._representative_box)
         left.addStretch(1)
         page = QWidget()
         column = QVBoxLayout(page)
@@ -122,6 +129,22 @@ class ResidentScreen(Screen):
         column.addLayout(self._vehicles)
         column.addWidget(self._licences_title)
         column.addLayout(self._licences)
+        self.add_second_hand = button(None, "plus")
+        self.add_second_hand.clicked.connect(lambda: self._add("vehicle", "second_hand"))
+        self.add_vehicle = button(None, "plus")
+        self.add_vehicle.clicked.connect(lambda: self._add("vehicle", "other"))
+        self.add_licence = button(None, "plus")
+        self.add_licence.clicked.connect(lambda: self._add("licence", "other"))
+        self._adding = QWidget()
+        adding = QVBoxLayout(self._adding)
+        adding.setContentsMargins(0, 8, 0, 0)
+        adding.setSpacing(12)
+        self._adding_title = label("subtitle")
+        adding.addWidget(self._adding_title)
+        for add in (self.add_second_hand, self.add_vehicle, self.add_licence):
+            adding.addWidget(add)
+        self._adding.hide()
+        column.addWidget(self._adding)
         column.addStretch(1)
         bottom = QHBoxLayout()  # at the bottom, by the thumb; the page above gets the height
         bottom.setSpacing(16)
@@ -406,9 +429,13 @@ class ResidentScreen(Screen):
         self._clear_records()
         visit = self.visit
         self.continue_button.setVisible(visit is not None)
+        self._adding.setVisible(visit is not None)
+        self.representative_button.setVisible(visit is not None and visit.representative is None)
         show_message(self._continue_message, "")
         if visit is None:
             return
+        if visit.representative is not None:
+            self._show_representative()
         born_text = visit.resident.get("birth_date")
         born = date.fromisoformat(born_text) if isinstance(born_text, str) else None
         self._show_titles()
@@ -436,6 +463,9 @@ class ResidentScreen(Screen):
 
     def _add_card(self, answer_card: AnswerCard, box: QVBoxLayout) -> None:
         answer_card.changed.connect(self._answer_changed)
+        answer_card.removed.connect(lambda: self._remove(answer_card))
+        answer_card.plate_entered.connect(lambda plate: self._plate_entered(answer_card, plate))
+        answer_card.use_on_file.connect(lambda: self._use_on_file(answer_card))
         self._cards.append(answer_card)
         box.addWidget(answer_card)
         answer_card.show()  # now, not after the event loop's next turn (a tap may come first)
@@ -455,16 +485,121 @@ class ResidentScreen(Screen):
         if answer_card in self._cards:  # not replaced by another resident meanwhile
             self._scroll.ensureWidgetVisible(answer_card, 0, 16)
 
+    # --- records not on file, a representative ---------------------------------------------------
+    def _add(self, kind: str, path: str) -> None:
+        """A record the registry does not list: its card, in view, its first field ready."""
+        visit = self.visit
+        if visit is None:
+            return
+        answer = visit.add(kind, path)  # type: ignore[arg-type]
+        self._show_cards()
+        added = next(c for c in self._cards if c.answer is answer)
+        QTimer.singleShot(0, lambda: self._bring_into_view(added))
+        self._answer_changed()
+
+    def _remove(self, answer_card: AnswerCard) -> None:
+        if self.visit is not None:
+            self.visit.remove(answer_card.answer)
+            self._show_cards()
+            self._answer_changed()
+
+    def _plate_entered(self, answer_card: AnswerCard, plate: str) -> None:
+        """An added plate: whose is it on file? The resident's own offers that record; someone
+        else's is shown masked (the vehicle is still added, and the server matches it by plate)."""
+        visit, actor = self.visit, self._current_actor()
+        if visit is None or actor is None:
+            return
+        request = self._request
+        self._runner.db(self._backend.lookup.vehicle_by_plate, actor, plate).success(
+            lambda found: self._plate_found(request, answer_card, found)
+        ).owned_by(self).run()
+
+    def _plate_found(
+        self, request: int, answer_card: AnswerCard, found: list[tuple[VehicleRecord, Holder]]
+    ) -> None:
+        visit = self.visit
+        if request != self._request or visit is None or answer_card not in self._cards:
+            return
+        holders = [holder for _vehicle, holder in found]
+        if any(holder.id_number == visit.id_number for holder in holders):
+            answer_card.show_plate_note(
+                self.tr("This plate is on file for this resident."), own=True
+            )
+        elif holders:
+            holder = holders[0]
+            answer_card.show_plate_note(
+                arg(
+                    self.tr("On file under another person: %1 (%2). It is still added here."),
+                    mask_name(holder.full_name),
+                    holder.masked_id,
+                )
+            )
+
+    def _use_on_file(self, answer_card: AnswerCard) -> None:
+        """The added vehicle is the resident's own on file: drop it, go to that record."""
+        visit = self.visit
+        if visit is None:
+            return
+        key = plate_key(answer_card.answer.values.get("plate"))
+        self._remove(answer_card)
+        for card_on_file in self._cards:
+            if (
+                not card_on_file.answer.added
+                and plate_key(card_on_file.answer.values.get("plate")) == key
+            ):
+                QTimer.singleShot(0, lambda c=card_on_file: self._bring_into_view(c))
+                break
+
+    def _add_representative(self) -> None:
+        if self.visit is None:
+            return
+        self.visit.representative = {"full_name": "", "id_number": None, "relation": ""}
+        self._show_representative()
+        self.representative_button.hide()
+        self._answer_changed()
+        if self.representative_card is not None:
+            self.representative_card.name_field.setFocus()
+
+    def _show_representative(self) -> None:
+        visit = self.visit
+        if visit is None or visit.representative is None:
+            return
+        self._drop_representative_card()
+        card = RepresentativeCard(visit.representative)
+        card.changed.connect(self._answer_changed)
+        card.removed.connect(self._remove_representative)
+        self._representative_box.addWidget(card)
+        card.show()
+        self.representative_card = card
+
+    def _remove_representative(self) -> None:
+        if self.visit is not None:
+            self.visit.representative = None
+        self._drop_representative_card()
+        self.representative_button.setVisible(self.visit is not None)
+        self._answer_changed()
+
+    def _drop_representative_card(self) -> None:
+        if self.representative_card is not None:
+            self._representative_box.removeWidget(self.representative_card)
+            self.representative_card.deleteLater()
+            self.representative_card = None
+
+    def card_for(self, answer: Answer) -> AnswerCard | None:
+        """The card of one of the visit's records."""
+        return next((c for c in self._cards if c.answer is answer), None)
+
+    # --- rules ------------------------------------------------------------------------------------
     def show_findings(self, findings: list[Finding], *, unanswered: bool = False) -> None:
         """Each finding under its field; "choose an answer" only once Continue was tapped."""
         shown = [f for f in findings if unanswered or f.code != "visit.unanswered"]
         visit = self.visit
         if visit is None:
             return
-        for index, answer_card in enumerate(self._cards):
-            kind = "vehicles" if index < len(visit.vehicles) else "licences"
-            position = index if kind == "vehicles" else index - len(visit.vehicles)
-            answer_card.show_findings(shown, f"/{kind}/{position}")
+        for answer_card in self._cards:
+            answer_card.show_findings(shown, self._path_of(answer_card.answer))
+        if self.representative_card is not None:
+            self.representative_card.show_findings(shown)
         if not any(f.blocks for f in shown):
             show_message(self._continue_message, "")
 
@@ -487,16 +622,30 @@ class ResidentScreen(Screen):
         )
         self.jump_to(blocking[0].path)
 
+    def _path_of(self, answer: Answer) -> str:
+        """The JSON Pointer of a record in the visit's payload (``/licences/0``)."""
+        visit = self.visit
+        assert visit is not None
+        if answer.kind == "vehicle":
+            return f"/vehicles/{visit.vehicles.index(answer)}"
+        return f"/licences/{visit.licences.index(answer)}"
+
     def jump_to(self, path: str) -> None:
         """Bring the card (and field) of a finding's path into view."""
         visit = self.visit
         parts = path.strip("/").split("/", 2)
-        if visit is None or len(parts) < 2 or not parts[1].isdigit():
+        if visit is None:
             return
-        index = int(parts[1]) + (len(visit.vehicles) if parts[0] == "licences" else 0)
-        if index >= len(self._cards):
+        if parts[0] == "representative" and self.representative_card is not None:
+            self.representative_card.name_field.setFocus()
             return
-        answer_card = self._cards[index]
+        if len(parts) < 2 or not parts[1].isdigit():
+            return
+        records = visit.vehicles if parts[0] == "vehicles" else visit.licences
+        index = int(parts[1])
+        answer_card = self.card_for(records[index]) if index < len(records) else None
+        if answer_card is None:
+            return
         target = answer_card.field_widget(parts[2]) if len(parts) > 2 else None
         self._scroll.ensureWidgetVisible(target or answer_card, 50, 50)
         if target is not None:
@@ -541,6 +690,11 @@ class ResidentScreen(Screen):
         """Texts in the current language."""
         self.done_button.setText(self.tr("Done"))
         self.continue_button.setText(self.tr("Continue"))
+        self.representative_button.setText(self.tr("Relative acting for them"))
+        self._adding_title.setText(self.tr("Not on file? Add:"))
+        self.add_second_hand.setText(self.tr("Second-hand, not transferred"))
+        self.add_vehicle.setText(self.tr("Other vehicle"))
+        self.add_licence.setText(self.tr("Driving licence"))
         if self._record_source == "draft":
             self._origin.setText(self.tr("Taken up again from the saved draft."))
             self._show_titles()

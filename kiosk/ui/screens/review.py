@@ -8,7 +8,7 @@ find an error, Save lists what is missing and takes the operator back to the fir
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.visit import Visit
@@ -16,12 +16,29 @@ from kiosk.ui.i18n import arg
 from kiosk.ui.screens.base import Screen, button, card, label, scrolling, show_message
 from kiosk.ui.screens.consent import phone_shown
 from kiosk.ui.visit_rules import check_visit, rule_text
-from kiosk.ui.widgets.answer_card import answer_text, record_title
+from kiosk.ui.widgets.answer_card import answer_text, record_title, relation_text
+
+translate = QCoreApplication.translate
 
 
 def visit_lines(visit: Visit) -> list[str]:
     """One line per record with its answer, in words (the review and the receipt)."""
-    return [f"{record_title(a)}: {answer_text(a.kind, a.answer)}" for a in visit.records]
+    lines = []
+    for answer in visit.records:
+        said = answer_text(answer.kind, answer.answer)
+        if answer.added and answer.path == "second_hand":
+            said = translate("ReviewScreen", "Added: bought second-hand, never transferred")
+        lines.append(f"{record_title(answer)}: {said}")
+    person = visit.representative
+    if person is not None:
+        lines.append(
+            arg(
+                translate("ReviewScreen", "Acting for the resident: %1 (%2)"),
+                person.get("full_name") or "",
+                relation_text(str(person.get("relation") or "")),
+            )
+        )
+    return lines
 
 
 class ReviewScreen(Screen):

@@ -1,5 +1,5 @@
-"""Officers only: language, text size, idle-lock time, training mode, the community house's name,
-the intake server and (re-)enrolment; leaving kiosk mode."""
+"""Officers only: language, text size, idle-lock time, training mode, the receipt printer and its
+paper, the community house's name, the intake server and (re-)enrolment; leaving kiosk mode."""
 
 from __future__ import annotations
 
@@ -34,12 +34,13 @@ from kiosk.ui.screens.base import (
     scrolling,
     show_message,
 )
-from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.tasks import TaskRunner, log_task_error
 from kiosk.ui.theme import TEXT_SCALES
 from kiosk.ui.widgets.choice import ChoiceRow
 from kiosk.ui.widgets.enrol_form import EnrolForm, enrol_error_text, enrolled_text
 from kiosk.ui.widgets.keypad import Keypad
 from kiosk.ui.widgets.osk import set_field_kind
+from kiosk.ui.widgets.printer_choice import PrinterChoice
 
 ENROL_PAGE = 2
 
@@ -112,6 +113,9 @@ class SettingsScreen(Screen):
         self._method_title = label("subtitle")
         self.method_choice = ChoiceRow(INPUT_METHODS)
         self.method_choice.chosen.connect(lambda v: self._change(input_method=v))
+        self.printer_card = PrinterChoice()
+        self.printer_card.printer_chosen.connect(lambda v: self._change(printer=v))
+        self.printer_card.paper_chosen.connect(lambda v: self._change(paper=v))
         self._station_text = label("hint")
         self.exit_button = button("danger", "power")
         self.exit_button.clicked.connect(self._ask_exit_pin)
@@ -128,7 +132,13 @@ class SettingsScreen(Screen):
         )
         for widgets in (
             (*shown, *typing),
-            (self._training_title, self.training_choice, self._idle_title, self.idle_choice),
+            (
+                self._training_title,
+                self.training_choice,
+                self._idle_title,
+                self.idle_choice,
+                self.printer_card,
+            ),
         ):
             column = QVBoxLayout()
             column.setSpacing(10)
@@ -214,6 +224,15 @@ class SettingsScreen(Screen):
         show_message(self._message, "")
         self._show_preferences()
         self._runner.db(self._backend.station.info).success(self._show_info).owned_by(self).run()
+        from kiosk.ui.printing import printers  # QtPrintSupport: loaded when first needed
+
+        self._runner.net(printers).success(
+            lambda found: self.printer_card.show_printers(found.names, found.default)
+        ).failure(self._printers_failed).owned_by(self).run()
+
+    def _printers_failed(self, error: BaseException) -> None:
+        log_task_error(error)
+        self.printer_card.show_printers((), None)
 
     def set_preferences(self, preferences: Preferences) -> None:
         """The values in force (the shell tells the screen after applying them)."""
@@ -227,6 +246,7 @@ class SettingsScreen(Screen):
         on = self._preferences.keyboard_on(self._kiosk_mode)
         self.keyboard_choice.set_value("on" if on else "off")
         self.method_choice.set_value(self._preferences.input_method)
+        self.printer_card.set_values(self._preferences.printer, self._preferences.paper)
 
     def _show_info(self, info: StationInfo) -> None:
         self._info = info
@@ -365,6 +385,7 @@ class SettingsScreen(Screen):
         self.keyboard_choice.set_labels([self.tr("On"), self.tr("Off")])
         self._method_title.setText(self.tr("Typing Vietnamese"))
         self.method_choice.set_labels(["Telex", "VNI", self.tr("Hold a key")])
+        self.printer_card.retranslateUi()
         info = self._info
         if info is None:
             station = ""

@@ -15,12 +15,20 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.errors import DomainError
 from kiosk.domain.identity import check_name
 from kiosk.domain.plates import parse_plate
-from kiosk.domain.visit import GONE_REASONS, Answer
+from kiosk.domain.visit import GONE_REASONS, RELATIONS, Answer
 from kiosk.ui.i18n import arg
 from kiosk.ui.scan_router import TAKES_ID_PROPERTY
 from kiosk.ui.screens.base import button, label, show_message
@@ -36,6 +44,7 @@ from kiosk.ui.widgets.pickers import (
     LicenceClassPicker,
     PaperChips,
 )
+from kiosk.ui.widgets.plate_pad import PlateKeypad
 
 translate = QCoreApplication.translate
 
@@ -122,9 +131,16 @@ def _line(kind: str, *, max_length: int = 100) -> QLineEdit:
 
 
 class AnswerCard(QFrame):
-    """One record on file, its answer row, and what that answer asks for."""
+    """One record on file, its answer row, and what that answer asks for; or a record the
+    resident adds (not on file), with its fields, and a button to take it back."""
 
     changed = Signal()
+    removed = Signal()
+    """An added record was taken back (the visit screen drops the card)."""
+    plate_entered = Signal(str)
+    """An added vehicle's plate reads as a whole plate: the visit screen looks it up."""
+    use_on_file = Signal()
+    """The added plate is one of the resident's records on file: answer that one instead."""
 
     def __init__(
         self, answer: Answer, birth_date: date | None, parent: QWidget | None = None
@@ -140,7 +156,8 @@ class AnswerCard(QFrame):
         self._header = QGridLayout()
         self._header.setHorizontalSpacing(24)
         self._layout.addLayout(self._header)
-        self.plate = PlateLabel() if answer.kind == "vehicle" else None
+        added = answer.added
+        self.plate = PlateLabel() if answer.kind == "vehicle" and not added else None
         self._title = label("subtitle")
         self._details = label()
         self._owner = label("hint")
@@ -149,7 +166,15 @@ class AnswerCard(QFrame):
         self._header.addWidget(self._title, 0, 1)
         self._header.addWidget(self._details, 1, 1)
         self._header.setColumnStretch(1, 1)
+        self.remove_button: QPushButton | None = None
+        if added:
+            self.remove_button = button(None, "clear")
+            self.remove_button.clicked.connect(self.removed)
+            self._header.addWidget(self.remove_button, 0, 2, 2, 1)
         self._layout.addWidget(self._owner)
+        self.plate_note = label("notice")
+        self.plate_note.hide()
+        self.use_on_file_button: QPushButton | None = None
         values = (
             ("confirmed", "updated", GONE, "not_mine")
             if answer.kind == "vehicle"
@@ -158,6 +183,7 @@ class AnswerCard(QFrame):
         self.choice = ChoiceRow(values, columns=2, take_focus=False)
         self.choice.chosen.connect(self._chosen)
         self._layout.addWidget(self.choice)
+        self.choice.setVisible(not added)  # an added record's answer is "added"
         self.answer_message = label("error")
         self.answer_message.hide()
         self._layout.addWidget(self.answer_message)
@@ -187,6 +213,22 @@ class AnswerCard(QFrame):
 
     def _describe(self) -> None:
         record = self.answer.on_file
+        if self.answer.added:
+            titles = {
+                "second_hand": self.tr("Bought second-hand, never transferred"),
+                "other": self.tr("A vehicle not on file"),
+            }
+            self._title.setText(
+                titles.get(self.answer.path or "", titles["other"])
+                if self.answer.kind == "vehicle"
+                else self.tr("A driving licence not on file")
+            )
+            self._details.setText(self.tr("Added by the resident"))
+            self._owner.setText("")
+            self._owner.hide()
+            if self.remove_button is not None:
+                self.remove_button.setText(self.tr("Remove"))
+            return
         if self.answer.kind == "vehicle":
             assert self.plate is not None
             self.plate.setText(record.get("plate") or "—")
@@ -270,7 +312,9 @@ class AnswerCard(QFrame):
         column.setContentsMargins(0, 8, 0, 0)
         column.setSpacing(14)
         self._updating = True
-        if answer.answer == "updated":
+        if answer.added:
+            self._added_fields(column)
+        elif answer.answer == "updated":
             self._correction_fields(column)
         if answer.needs_counterparty():
             self._counterparty_fields(column)
@@ -295,6 +339,69 @@ class AnswerCard(QFrame):
         field = _Field(widget)
         self._fields[name] = field
         return field
+
+    def _added_fields(self, column: QVBoxLayout) -> None:
+        """A record not on file: what identifies it; a second-hand vehicle, its papers' owner."""
+        values = self.answer.values
+        if self.answer.kind == "licence":
+            self._correction_fields(column)
+            return
+        kinds = KindPicker(columns=4)
+        kinds.set_value(values.get("kind"))
+        kinds.chosen.connect(lambda kind: self._value("kind", kind))
+        column.addWidget(self._add("kind", kinds))
+        pad = PlateKeypad(kind=values.get("kind"))
+        if values.get("plate"):
+            pad.set_value(str(values["plate"]))
+        pad.changed.connect(lambda _text: self._pad_plate(pad))
+        column.addWidget(self._add("plate", pad))
+        column.addWidget(self.plate_note)
+        self.use_on_file_button = button("primary", "check")
+        self.use_on_file_button.clicked.connect(self.use_on_file)
+        self.use_on_file_button.hide()
+        column.addWidget(self.use_on_file_button)
+        brand = BrandPicker(kind=values.get("kind"), columns=4)
+        brand.set_value(values.get("brand"))
+        brand.chosen.connect(lambda text: self._value("brand", text))
+        column.addWidget(self._add("brand", brand))
+        colour = ColourPicker(columns=3)
+        colour.set_value(values.get("colour"))
+        colour.chosen.connect(lambda text: self._value("colour", text))
+        column.addWidget(self._add("colour", colour))
+        if self.answer.path == "second_hand":
+            owner = self.answer.registered_owner or {}
+            name = _line("name")
+            name.setText(owner.get("full_name") or "")
+            name.textEdited.connect(lambda text: self._owner_part("full_name", text))
+            id_number = _line("latin", max_length=12)
+            id_number.setProperty(TAKES_ID_PROPERTY, True)
+            id_number.setText(owner.get("id_number") or "")
+            id_number.textChanged.connect(lambda text: self._owner_part("id_number", text))
+            column.addWidget(self._add("registered_owner/full_name", name))
+            column.addWidget(self._add("registered_owner/id_number", id_number))
+
+    def _pad_plate(self, pad: PlateKeypad) -> None:
+        plate = pad.plate()
+        self._value("plate", plate or pad.value() or None)
+        self.show_plate_note("")
+        if plate is not None:
+            self.plate_entered.emit(plate)
+
+    def show_plate_note(self, text: str, *, own: bool = False) -> None:
+        """What the registry holds under this plate: another resident (masked), or the resident
+        themselves (then the record on file is offered instead)."""
+        show_message(self.plate_note, text, "error" if own else "notice")
+        if self.use_on_file_button is not None:
+            self.use_on_file_button.setVisible(own)
+            self.use_on_file_button.setText(self.tr("Answer the record on file instead"))
+
+    def _owner_part(self, key: str, text: str) -> None:
+        if self._updating:
+            return
+        owner = self.answer.registered_owner or {"full_name": "", "id_number": None}
+        owner[key] = _as_name(text) if key == "full_name" else (text.strip() or None)
+        self.answer.registered_owner = owner
+        self.changed.emit()
 
     def _counterparty_fields(self, column: QVBoxLayout) -> None:
         person = self.answer.counterparty or {}
@@ -328,7 +435,7 @@ class AnswerCard(QFrame):
 
     def _correction_fields(self, column: QVBoxLayout) -> None:
         values = self.answer.values
-        if self.answer.kind == "vehicle":
+        if self.answer.kind == "vehicle" and not self.answer.added:
             plate = _line("latin", max_length=20)
             plate.setText(values.get("plate") or "")
             plate.textEdited.connect(self._plate)
@@ -364,8 +471,11 @@ class AnswerCard(QFrame):
         )
         entry.changed.connect(lambda when: self._value("issue_date", when.isoformat()))
         column.addWidget(self._add("issue_date", entry))
-        if values.get("expiry_date"):
-            expiry = DateEntry(value=date.fromisoformat(values["expiry_date"]))
+        if values.get("expiry_date") or self.answer.added:
+            expiry_value = values.get("expiry_date")
+            expiry = DateEntry(
+                value=date.fromisoformat(expiry_value) if expiry_value else date.today()
+            )
             expiry.changed.connect(lambda when: self._value("expiry_date", when.isoformat()))
             column.addWidget(self._add("expiry_date", expiry))
 
@@ -474,11 +584,23 @@ class AnswerCard(QFrame):
             "class": translate("AnswerCard", "Class"),
             "issue_date": translate("AnswerCard", "Issue date"),
             "expiry_date": translate("AnswerCard", "Expiry date"),
-            "counterparty/full_name": translate("AnswerCard", "Name of the person it went to"),
+            "counterparty/full_name": translate("AnswerCard", "Name of the person it went to")
+            if not self.answer.added
+            else translate("AnswerCard", "From whom it was bought (if not the owner on the papers)")
+            if self.answer.path == "second_hand"
+            else translate("AnswerCard", "From whom it came (if known)"),
+            "registered_owner/full_name": translate(
+                "AnswerCard", "Owner on the registration papers"
+            ),
+            "registered_owner/id_number": translate(
+                "AnswerCard", "Owner's ID number (type it, or scan their card)"
+            ),
             "counterparty/id_number": translate(
                 "AnswerCard", "Their ID number (type it, or scan their card)"
             ),
-            "event_date": translate("AnswerCard", "When it happened"),
+            "event_date": translate("AnswerCard", "When it happened")
+            if not self.answer.added
+            else translate("AnswerCard", "When it was bought (if known)"),
             "papers": translate("AnswerCard", "Papers seen"),
         }
         return captions.get(name, name)
@@ -528,6 +650,100 @@ class AnswerCard(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
         super().changeEvent(event)
+
+
+class RepresentativeCard(QFrame):
+    """A relative acting for the resident ("người thân làm thay"): name, ID, relation.
+
+    It edits ``visit.representative`` in place and says ``changed``; ``removed`` when taken back.
+    """
+
+    changed = Signal()
+    removed = Signal()
+
+    def __init__(self, person: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.person = person
+        self._title = label("subtitle")
+        self.remove_button = button(None, "clear")
+        self.remove_button.clicked.connect(self.removed)
+        self.name_field = _line("name")
+        self.name_field.setText(person.get("full_name") or "")
+        self.name_field.textEdited.connect(lambda text: self._set("full_name", _as_name(text)))
+        self.id_field = _line("latin", max_length=12)
+        self.id_field.setProperty(TAKES_ID_PROPERTY, True)
+        self.id_field.setText(person.get("id_number") or "")
+        self.id_field.textChanged.connect(lambda text: self._set("id_number", text.strip()))
+        self.relation = ChoiceRow(RELATIONS, columns=3, take_focus=False)
+        self.relation.set_value(person.get("relation"))
+        self.relation.chosen.connect(lambda code: self._set("relation", code))
+        self._fields = {
+            "full_name": _Field(self.name_field),
+            "id_number": _Field(self.id_field),
+            "relation": _Field(self.relation),
+        }
+        top = QGridLayout()
+        top.addWidget(self._title, 0, 0)
+        top.addWidget(self.remove_button, 0, 1)
+        top.setColumnStretch(0, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(20, 16, 20, 16)
+        column.setSpacing(12)
+        column.addLayout(top)
+        for field in self._fields.values():
+            column.addWidget(field)
+        self.retranslateUi()
+
+    def _set(self, key: str, value: str) -> None:
+        self.person[key] = (value or None) if key == "id_number" else value
+        self.changed.emit()
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Errors under the representative's fields (``/representative/...``)."""
+        for name, field in self._fields.items():
+            _show(field.message, [f for f in findings if f.path == f"/representative/{name}"])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Relations as many to a row as fit."""
+        super().resizeEvent(event)
+        room = self.contentsRect().width() - 40
+        row = self.relation
+        fit = (room + ROW_SPACING) // (row.widest() + ROW_SPACING) if row.widest() else 1
+        row.set_columns(min(row.max_columns, max(1, fit)))
+
+    def retranslateUi(self) -> None:
+        """Texts in the current language."""
+        self._title.setText(self.tr("A relative acting for the resident"))
+        self.remove_button.setText(self.tr("Remove"))
+        self._fields["full_name"].set_caption(self.tr("Their full name"))
+        self._fields["id_number"].set_caption(
+            self.tr("Their ID number (type it, or scan their card)")
+        )
+        self._fields["relation"].set_caption(self.tr("They are the resident's"))
+        self.relation.set_labels(
+            [self.tr("Child"), self.tr("Husband or wife"), self.tr("Father or mother"),
+             self.tr("Brother or sister"), self.tr("Grandchild"), self.tr("Other relative")]
+        )  # fmt: skip
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+
+def relation_text(code: str) -> str:
+    """A relation code in words (the review and the receipt)."""
+    words = {
+        "child": translate("RepresentativeCard", "Child"),
+        "spouse": translate("RepresentativeCard", "Husband or wife"),
+        "parent": translate("RepresentativeCard", "Father or mother"),
+        "sibling": translate("RepresentativeCard", "Brother or sister"),
+        "grandchild": translate("RepresentativeCard", "Grandchild"),
+        "other": translate("RepresentativeCard", "Other relative"),
+    }
+    return words.get(code, code)
 
 
 def _as_name(text: str) -> str:
