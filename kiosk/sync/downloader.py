@@ -8,25 +8,53 @@ download killed half-way resumes at the first page it did not save.  A cursor th
 :meth:`RosterDownloader.lookup` is the :class:`kiosk.services.lookup.OnlineRegistry` the lookup
 service asks first: the server's answer (also kept in the cache), None for an unknown ID, and an
 exception when the server cannot answer, so the service falls back to the cache.
+
+A page is tens of thousands of Python objects (models, rows) that live only while it is parsed and
+saved. Left to the garbage collector they would survive its young collections and, every few pages,
+set off a full collection of the whole process: one stretch of 60-150 ms with the GIL held, during
+which the UI thread cannot run (measured by ``bench/bench_scan.py``, DESIGN.md §3: no stall over
+50 ms). So automatic collection is off from the parse of a page until its objects are gone again
+(:func:`_collection_paused`; the network waits are outside); they are freed by their reference
+counts, never promoted, and the download never sets off a full collection.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from kiosk.store import Store
 from kiosk.store.roster_cache import apply_roster_page, cache_lookup, roster_state
-from kiosk.sync.client import IntakeClient
+from kiosk.sync.client import IntakeClient, parse_roster_page
 from kiosk.sync.errors import Refused
 
 __all__ = ["RosterDownloader", "RosterResult"]
 
 log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Automatic garbage collection off for the block (unless it was off already), then on again.
+
+    For a burst of short-lived objects freed by their reference counts before the block ends: the
+    collector would only promote them and later scan the whole heap for nothing. Process-wide:
+    keep the block short (CPU work and local writes, never a network wait).
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @dataclass(frozen=True)
@@ -78,22 +106,25 @@ class RosterDownloader:
             if max_pages is not None and totals["pages"] >= max_pages:
                 break
             try:
-                page = self._client.roster(cursor, self._page_size)
+                body = self._client.roster_body(cursor, self._page_size)
             except Refused as exc:
                 if exc.status != 409 or restarted or not cursor:
                     raise
                 log.warning("roster: the server refused the kept cursor; downloading it all again")
                 restarted, cursor = True, ""
                 continue
-            with self._store.transaction() as conn:
-                applied = apply_roster_page(conn, page, cursor=cursor, at=self._now())
-            cursor = page.next_cursor
+            with _collection_paused():  # the page's objects are gone before it ends (module doc)
+                page = parse_roster_page(body)
+                with self._store.transaction() as conn:
+                    applied = apply_roster_page(conn, page, cursor=cursor, at=self._now())
+                cursor, more = page.next_cursor, page.more
+                del page, body
             totals["pages"] += 1
             totals["households"] += applied.households
             totals["residents"] += applied.residents
             totals["rh"] += applied.removed_households
             totals["rr"] += applied.removed_residents
-            if not page.more:
+            if not more:
                 return self._result(totals, complete=True, restarted=restarted)
         return self._result(totals, complete=False, restarted=restarted)
 

@@ -18,16 +18,19 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from intake.demo import populate
 from kiosk import __version__
+from kiosk.exchange.protocol import RosterPage
 from kiosk.store import Store
 from kiosk.store import submissions as subs
-from kiosk.sync.client import IntakeClient
-from kiosk.sync.errors import Refused, Unauthorised, Unreachable
+from kiosk.sync import client as client_module
+from kiosk.sync.client import IntakeClient, parse_roster_page
+from kiosk.sync.errors import BadResponse, Refused, Unauthorised, Unreachable
 from kiosk.sync.uploader import Uploader
 from tests.support.fault_proxy import FaultProxy
 from tests.support.intake import Server
 from tests.support.queue import add_verified
-from tests.sync.helpers import FakeTime, enrol
+from tests.sync.helpers import WARD, FakeTime, enrol
 
 
 def _upstream(server: Server) -> tuple[str, int]:
@@ -51,6 +54,30 @@ def test_typed_answers_and_refusals(store: Store, server: Server) -> None:
         with pytest.raises(Refused) as refused:
             client.roster("garbage")
         assert refused.value.status == 409
+
+
+def test_a_roster_page_checked_in_pieces_is_the_page_checked_whole(
+    store: Store, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    populate(server.engine, 60, seed=5, ward=WARD)
+    with enrol(store, server) as client:
+        body = client.roster_body("", 10)
+    monkeypatch.setattr(client_module, "ROSTER_PIECE", 3)  # 10 households: 4 pieces
+    page = parse_roster_page(body)
+    assert len(page.households) == 10 and page.more
+    assert page == RosterPage.model_validate_json(body)
+    whole = json.loads(body)
+    in_last_piece = [*whole["households"][:9], {"id": "hh-1", "group": "Tổ 1"}]
+    for bad in (
+        b"{",
+        b"[]",
+        b'{"households": 3}',
+        json.dumps({**whole, "households": in_last_piece}).encode(),
+        json.dumps({**whole, "more": "perhaps"}).encode(),
+        json.dumps({**whole, "unknown": 1}).encode(),
+    ):
+        with pytest.raises(BadResponse):
+            parse_roster_page(bad)
 
 
 def test_bad_settings_are_refused_loudly(tmp_path: Path) -> None:

@@ -51,6 +51,7 @@ def test_killed_uploader_sends_everything_exactly_once(server: Server, tmp_path:
         ids = add_verified(store, SUBMISSIONS)
     rng = random.Random(25)
     progressed = 0
+    finished_last = False
     for _ in range(ROUNDS):
         child = Killable("tests.sync.crash_uploader", env)
         try:
@@ -60,9 +61,11 @@ def test_killed_uploader_sends_everything_exactly_once(server: Server, tmp_path:
         finally:
             child.close()
         progressed += b"sending" in child.output
+        finished_last = b"done" in child.output
     assert progressed > ROUNDS // 2  # most kills landed while uploading
     with open_store(config) as store:
-        assert store.unclean_start
+        # the last child was killed, unless the queue was empty by then and it closed cleanly
+        assert store.unclean_start or finished_last
         left = local_statuses(store)["verified"]
         print(f"\n{ROUNDS} kills, {progressed} while uploading; {left} left to send")
         with client_for(load_identity(store)) as client:

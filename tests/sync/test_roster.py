@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import Connection, func, select, update
@@ -15,6 +17,7 @@ from kiosk.services.lookup import LookupService
 from kiosk.store import Store
 from kiosk.store.models import Household, RegistryLicence, RegistryVehicle, Resident, Station
 from kiosk.store.roster_cache import roster_state
+from kiosk.sync import downloader as downloader_module
 from kiosk.sync.client import IntakeClient
 from kiosk.sync.downloader import RosterDownloader
 from kiosk.sync.errors import Unreachable
@@ -113,6 +116,33 @@ def test_changes_and_removals_arrive_later(store: Store, server: Server, ward: P
         assert person.full_name == "Nguyễn Thị Đổi Tên"
         assert person.search_key == "nguyen thi doi ten"
     assert downloader.download().pages == 1  # nothing new: one empty page
+
+
+def test_the_collector_rests_while_a_page_is_saved_and_only_then(
+    store: Store, server: Server, ward: Population, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page's objects die before automatic collection resumes, so they never set off a full
+    collection of the process (a stall of the UI thread); a failure resumes it too."""
+    seen: list[bool] = []
+
+    def failing(*args: Any, **kwargs: Any) -> None:
+        seen.append(gc.isenabled())
+        raise RuntimeError("the disk is on fire")
+
+    monkeypatch.setattr(downloader_module, "apply_roster_page", failing)
+    client = enrol(store, server)
+    downloader = RosterDownloader(store, client, now=FakeTime().now)
+    with pytest.raises(RuntimeError):
+        downloader.download()
+    assert seen == [False] and gc.isenabled()
+    gc.disable()  # whoever switched it off keeps it off
+    try:
+        with pytest.raises(RuntimeError):
+            downloader.download()
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()
+        client.close()
 
 
 def test_a_refused_cursor_downloads_everything_again(
