@@ -185,6 +185,56 @@ def shoot_visit(app: QApplication, window: MainWindow, shoot: Callable[..., None
     window.navigator.go("home")
     wait_until(app, lambda: bool(window.home_screen.draft_buttons))
     shoot("28-home-unfinished-visit")
+    shoot_additions(app, window, shoot)
+
+
+def shoot_additions(app: QApplication, window: MainWindow, shoot: Callable[..., None]) -> None:
+    """A vehicle bought second-hand and never transferred, a relative acting for the resident,
+    and a visit found again by its reference code."""
+    from tests.ui.scans import SPOUSE, card_text
+
+    assert window.scan_router is not None
+    window.navigator.go("home")
+    window.scan_router.route(card_text())
+    resident = window.resident_screen
+    wait_until(app, lambda: len(resident.cards()) == 2 and resident.visit is not None)
+    for answer_card in resident.cards():
+        answer_card.choice.button_for("confirmed").click()
+    resident.add_second_hand.click()
+    added = next(c for c in resident.cards() if c.answer.added)
+    added.field_widget("kind").button_for("motorbike").click()  # type: ignore[union-attr]
+    added.plate_button.click()
+    assert added.plate_dialog is not None
+    for char in "29B11234":
+        added.plate_dialog.keypad.press(char)
+    shoot("29-visit-plate-keypad", screen=True)
+    added.plate_dialog.keypad.press("5")
+    added.plate_dialog.keypad.submit()
+    settle(app, window)
+    resident._bring_into_view(added)
+    shoot("29b-visit-second-hand")
+    owner = added.field_widget("registered_owner/full_name")
+    owner.setText("Phạm Văn Đức")  # type: ignore[union-attr]
+    owner.textEdited.emit("Phạm Văn Đức")  # type: ignore[union-attr]
+    settle(app, window)
+    resident.jump_to(resident._path_of(added.answer) + "/registered_owner/full_name")
+    shoot("30-visit-second-hand-owner")
+    resident.representative_button.click()
+    card = resident.representative_card
+    assert card is not None
+    card.name_field.setText(SPOUSE["full_name"])
+    card.name_field.textEdited.emit(SPOUSE["full_name"])
+    card.relation.button_for("spouse").click()
+    settle(app, window)
+    resident._scroll.ensureWidgetVisible(card, 0, 16)
+    shoot("31-visit-representative")
+    window.navigator.go("home")
+    window.navigator.go("lookup")
+    lookup = window.lookup_screen
+    lookup.set_mode("reference")
+    lookup.reference_field.setText("K7QM-4M2")
+    lookup.reference_search.click()
+    shoot("32-find-by-reference")
 
 
 def shoot_keyboard(app: QApplication, window: MainWindow, shoot: Callable[[str], None]) -> None:

@@ -203,6 +203,10 @@
         <translation>Scrapped</translation>
     </message>
     <message>
+        <source>Type the plate</source>
+        <translation>Type the plate</translation>
+    </message>
+    <message>
         <source>Lost</source>
         <translation>Lost</translation>
     </message>
@@ -964,6 +968,17 @@ Do you agree?</translation>
     <message>
         <source>No papers</source>
         <translation>No papers</translation>
+    </message>
+</context>
+<context>
+    <name>PlateDialog</name>
+    <message>
+        <source>Number plate</source>
+        <translation>Number plate</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -202,6 +202,10 @@
         <translation>Đã huỷ</translation>
     </message>
     <message>
+        <source>Type the plate</source>
+        <translation>Nhập biển số</translation>
+    </message>
+    <message>
         <source>Lost</source>
         <translation>Bị mất</translation>
     </message>
@@ -959,6 +963,17 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>No papers</source>
         <translation>Không có giấy tờ</translation>
+    </message>
+</context>
+<context>
+    <name>PlateDialog</name>
+    <message>
+        <source>Number plate</source>
+        <translation>Biển số</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,11 @@ _STAND_IN = {
 }
 
 
+MISSING = frozenset({"visit.unanswered", "payload.empty", "payload.null"})
+"""Codes of something not filled in yet: shown once the operator tries to go on, not before (a
+record just added would open all red)."""
+
+
 class Finding(NamedTuple):
     """One rule result on a visit: where (JSON Pointer), the code, and whether it blocks."""
 
@@ -65,7 +70,16 @@ def check_visit(visit: Visit, *, today: date | None = None) -> list[Finding]:
             found.append(Finding(f"/vehicles/{index}/plate", "visit.plate_on_file"))
     found += _own_id_elsewhere(visit)
     errors = validate_payload(payload, today=day)
-    found += [f for e in errors if (f := Finding(e["path"], e["code"])) not in found]
+    for error in errors:
+        code = error["code"]
+        if code in ("name.format", "payload.type") and _value_at(payload, error["path"]) in (
+            "",
+            None,
+        ):
+            code = "payload.empty"  # not a bad value: nothing typed yet
+        finding = Finding(error["path"], code)
+        if finding not in found:
+            found.append(finding)
     if not errors:
         found += [Finding(w["path"], w["code"]) for w in payload_warnings(payload, today=day)]
     return found
@@ -173,3 +187,16 @@ def _own_id_elsewhere(visit: Visit) -> list[Finding]:
         for path, person in people
         if isinstance(person, dict) and own and person.get("id_number") == own
     ]
+
+
+def _value_at(payload: object, path: str) -> object:
+    """The value a JSON Pointer names in ``payload`` (None when there is none)."""
+    value = payload
+    for part in path.strip("/").split("/"):
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return None
+    return value

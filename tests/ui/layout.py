@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -129,6 +130,15 @@ def layout_problems(window: QWidget) -> list[str]:
                 targets.append((widget, rect))
         if problem:
             problems.append(f"{_name(widget)}: {problem}")
+    for area in window.findChildren(QScrollArea):
+        content = area.widget()
+        if content is None or not _shown(area, window):
+            continue
+        if content.width() > area.viewport().width() + 1:  # it only scrolls up and down
+            problems.append(
+                f"{_name(content)} is {content.width()}px wide in a scroll area "
+                f"{area.viewport().width()}px wide: its right part cannot be reached"
+            )
     for index, (first, first_rect) in enumerate(targets):
         for second, second_rect in targets[index + 1 :]:
             if first_rect.intersects(second_rect):

@@ -249,6 +249,24 @@ def test_the_visit(qtbot: QtBot, staffed: MainWindow, text_size: str) -> None:
     tap(qtbot, licence.choice.button_for("updated"))
     tap(qtbot, resident.continue_button)  # the sale's details are missing: listed
     problems = _at_every_size(qtbot, window, "visit/answers with details")
+    tap(qtbot, resident.add_second_hand)
+    tap(qtbot, resident.add_licence)
+    tap(qtbot, resident.representative_button)
+    problems += _at_every_size(qtbot, window, "visit/records added, a representative")
+    added = next(c for c in resident.cards() if c.answer.added and c.answer.kind == "vehicle")
+    tap(qtbot, added.plate_button)
+    dialog = added.plate_dialog
+    assert dialog is not None
+    need = dialog.sizeHint()
+    if need.width() > 1280 or need.height() > 768:  # the smallest screen, whole
+        problems.append(f"plate keypad needs {need.width()}×{need.height()}px")
+    dialog.resize(need)  # offscreen's own screen is 800×600 and would clamp it
+    problems += [f"plate keypad: {p}" for p in layout_problems(dialog)]
+    dialog.reject()
+    for card in [c for c in resident.cards() if c.answer.added]:
+        tap(qtbot, card.remove_button)  # type: ignore[arg-type]
+    assert resident.representative_card is not None
+    tap(qtbot, resident.representative_card.remove_button)
     tap(qtbot, vehicle.choice.button_for("confirmed"))
     tap(qtbot, licence.choice.button_for("confirmed"))
     tap(qtbot, resident.continue_button)

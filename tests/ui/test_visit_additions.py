@@ -18,7 +18,6 @@ from kiosk.store.models import Submission
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.answer_card import AnswerCard
 from kiosk.ui.widgets.date_entry import DateEntry
-from kiosk.ui.widgets.plate_pad import PlateKeypad
 from tests.ui.conftest import OFFICER
 from tests.ui.flows import WAIT_MS, complete_setup, tap, type_text
 from tests.ui.scans import RESIDENT, SPOUSE, card_text, page_text, scan, seed
@@ -47,12 +46,17 @@ def _added(window: MainWindow) -> AnswerCard:
     return next(c for c in window.resident_screen.cards() if c.answer.added)
 
 
-def _type_plate(card: AnswerCard, plate: str) -> None:
-    field = card.field_widget("plate")
-    assert isinstance(field, PlateKeypad)
+def _type_plate(qtbot: QtBot, card: AnswerCard, plate: str, *, ok: bool = True) -> None:
+    """Tap "Type the plate", the keypad's keys (it has none for "-" and "."), then OK."""
+    tap(qtbot, card.plate_button)
+    dialog = card.plate_dialog
+    assert dialog is not None and dialog.isVisible()
     for char in plate:
-        if char.isalnum():  # the keypad has no keys for "-" and "."
-            assert field.press(char), char
+        if char.isalnum():
+            tap(qtbot, dialog.keypad.keys[char])
+    if ok:
+        tap(qtbot, dialog.keypad.ok_button)
+        qtbot.waitUntil(lambda: card.plate_dialog is None, timeout=WAIT_MS)
 
 
 def _line(card: AnswerCard, name: str) -> QLineEdit:
@@ -84,7 +88,7 @@ def test_a_second_hand_vehicle_never_transferred(qtbot: QtBot, kiosk: MainWindow
     card = _added(kiosk)
     kinds = card.field_widget("kind")
     tap(qtbot, kinds.button_for("motorbike"))  # type: ignore[union-attr]
-    _type_plate(card, "29B112345")
+    _type_plate(qtbot, card, "29B112345")
     tap(qtbot, card.field_widget("brand").row.button_for("Honda"))  # type: ignore[union-attr]
     tap(qtbot, card.field_widget("colour").row.button_for("Đỏ"))  # type: ignore[union-attr]
     owner = _line(card, "registered_owner/full_name")
@@ -161,10 +165,16 @@ def test_an_added_plate_that_is_not_a_plate(qtbot: QtBot, kiosk: MainWindow) -> 
     tap(qtbot, kiosk.resident_screen.add_vehicle)
     card = _added(kiosk)
     tap(qtbot, card.field_widget("kind").button_for("motorbike"))  # type: ignore[union-attr]
-    _type_plate(card, "29B1")  # half a plate
+    _type_plate(qtbot, card, "29B1", ok=False)  # half a plate: OK stays off
+    dialog = card.plate_dialog
+    assert dialog is not None and not dialog.keypad.ok_button.isEnabled()
+    assert not dialog.keypad.press("Q")  # no plate has Q: the key is refused
+    tap(qtbot, dialog.cancel_button)
+    qtbot.waitUntil(lambda: card.plate_dialog is None, timeout=WAIT_MS)
+    assert card.answer.values["plate"] is None
     tap(qtbot, kiosk.resident_screen.continue_button)
     assert kiosk.navigator.current() == "resident"
-    assert "biển số" in card._fields["plate"].message.text()
+    assert "Không được để trống" in card._fields["plate"].message.text()
 
 
 def test_an_added_plate_on_file_for_this_resident(qtbot: QtBot, kiosk: MainWindow) -> None:
@@ -173,7 +183,7 @@ def test_an_added_plate_on_file_for_this_resident(qtbot: QtBot, kiosk: MainWindo
     tap(qtbot, screen.add_vehicle)
     card = _added(kiosk)
     tap(qtbot, card.field_widget("kind").button_for("car"))  # type: ignore[union-attr]
-    _type_plate(card, RESIDENT["vehicles"][0]["plate"])
+    _type_plate(qtbot, card, RESIDENT["vehicles"][0]["plate"])
     qtbot.waitUntil(lambda: card.use_on_file_button is not None
                     and card.use_on_file_button.isVisible(), timeout=WAIT_MS)  # fmt: skip
     assert "đã có trong hồ sơ" in card._fields["plate"].message.text()
@@ -190,7 +200,7 @@ def test_an_added_plate_on_file_under_someone_else(qtbot: QtBot, kiosk: MainWind
     tap(qtbot, kiosk.resident_screen.add_vehicle)
     card = _added(kiosk)
     tap(qtbot, card.field_widget("kind").button_for("car"))  # type: ignore[union-attr]
-    _type_plate(card, "30A01257")  # the spouse's car
+    _type_plate(qtbot, card, "30A01257")  # the spouse's car
     qtbot.waitUntil(card.plate_note.isVisible, timeout=WAIT_MS)
     note = card.plate_note.text()
     assert "Lê V. T." in note and SPOUSE["id_number"] not in note

@@ -28,7 +28,7 @@ from kiosk.ui.backend import Backend
 from kiosk.ui.i18n import arg
 from kiosk.ui.screens.base import Screen, button, card, label, scrolling, show_message
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.visit_rules import Finding, check_visit, plate_key, rule_text
+from kiosk.ui.visit_rules import MISSING, Finding, check_visit, plate_key, rule_text
 from kiosk.ui.widgets.answer_card import AnswerCard, RepresentativeCard
 
 Source = Literal["scan", "manual"]
@@ -118,8 +118,6 @@ class ResidentScreen(Screen):
         self.representative_card: RepresentativeCard | None = None
         for part in (self._banner, self._warning, person, self._origin):
             left.addWidget(part)
-        left.addWidget(self.representative_button)
-        left.addLayout(self._representative_box)
         left.addStretch(1)
         page = QWidget()
         column = QVBoxLayout(page)
@@ -145,6 +143,8 @@ class ResidentScreen(Screen):
             adding.addWidget(add)
         self._adding.hide()
         column.addWidget(self._adding)
+        column.addWidget(self.representative_button)
+        column.addLayout(self._representative_box)
         column.addStretch(1)
         bottom = QHBoxLayout()  # at the bottom, by the thumb; the page above gets the height
         bottom.setSpacing(16)
@@ -159,8 +159,8 @@ class ResidentScreen(Screen):
         self._scroll: QScrollArea = scrolling(page)
         columns = QHBoxLayout()
         columns.setSpacing(20)
-        columns.addWidget(scrolling(who), 2)
-        columns.addWidget(self._scroll, 3)
+        columns.addWidget(scrolling(who), 1)
+        columns.addWidget(self._scroll, 2)
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
         self.retranslateUi()
@@ -436,8 +436,7 @@ class ResidentScreen(Screen):
             return
         if visit.representative is not None:
             self._show_representative()
-        born_text = visit.resident.get("birth_date")
-        born = date.fromisoformat(born_text) if isinstance(born_text, str) else None
+        born = self._birth_date()
         self._show_titles()
         for answer in visit.vehicles:
             self._add_card(AnswerCard(answer, born), self._vehicles)
@@ -461,12 +460,18 @@ class ResidentScreen(Screen):
             else self.tr("No driving licence on file.")
         )
 
-    def _add_card(self, answer_card: AnswerCard, box: QVBoxLayout) -> None:
+    def _birth_date(self) -> date | None:
+        born = None if self.visit is None else self.visit.resident.get("birth_date")
+        return date.fromisoformat(born) if isinstance(born, str) else None
+
+    def _add_card(
+        self, answer_card: AnswerCard, box: QVBoxLayout, place: int | None = None
+    ) -> None:
         answer_card.changed.connect(self._answer_changed)
         answer_card.removed.connect(lambda: self._remove(answer_card))
         answer_card.plate_entered.connect(lambda plate: self._plate_entered(answer_card, plate))
         answer_card.use_on_file.connect(lambda: self._use_on_file(answer_card))
-        self._cards.append(answer_card)
+        self._cards.insert(len(self._cards) if place is None else place, answer_card)
         box.addWidget(answer_card)
         answer_card.show()  # now, not after the event loop's next turn (a tap may come first)
 
@@ -492,16 +497,24 @@ class ResidentScreen(Screen):
         if visit is None:
             return
         answer = visit.add(kind, path)  # type: ignore[arg-type]
-        self._show_cards()
-        added = next(c for c in self._cards if c.answer is answer)
+        added = AnswerCard(answer, self._birth_date())
+        # the cards stay in the visit's order, vehicles then licences; the others are untouched
+        place = len(visit.vehicles) - 1 if kind == "vehicle" else len(self._cards)
+        self._add_card(added, self._vehicles if kind == "vehicle" else self._licences, place)
+        self._show_titles()
         QTimer.singleShot(0, lambda: self._bring_into_view(added))
         self._answer_changed()
 
     def _remove(self, answer_card: AnswerCard) -> None:
-        if self.visit is not None:
-            self.visit.remove(answer_card.answer)
-            self._show_cards()
-            self._answer_changed()
+        if self.visit is None or answer_card not in self._cards:
+            return
+        self.visit.remove(answer_card.answer)
+        self._cards.remove(answer_card)
+        box = self._vehicles if answer_card.answer.kind == "vehicle" else self._licences
+        box.removeWidget(answer_card)
+        answer_card.deleteLater()
+        self._show_titles()
+        self._answer_changed()
 
     def _plate_entered(self, answer_card: AnswerCard, plate: str) -> None:
         """An added plate: whose is it on file? The resident's own offers that record; someone
@@ -557,8 +570,10 @@ class ResidentScreen(Screen):
         self._show_representative()
         self.representative_button.hide()
         self._answer_changed()
-        if self.representative_card is not None:
-            self.representative_card.name_field.setFocus()
+        card = self.representative_card
+        if card is not None:
+            card.name_field.setFocus()
+            QTimer.singleShot(0, lambda: self._scroll.ensureWidgetVisible(card, 0, 16))
 
     def _show_representative(self) -> None:
         visit = self.visit
@@ -591,8 +606,9 @@ class ResidentScreen(Screen):
 
     # --- rules ------------------------------------------------------------------------------------
     def show_findings(self, findings: list[Finding], *, unanswered: bool = False) -> None:
-        """Each finding under its field; "choose an answer" only once Continue was tapped."""
-        shown = [f for f in findings if unanswered or f.code != "visit.unanswered"]
+        """Each finding under its field; what is not filled in yet ("choose an answer", "this
+        cannot be left empty") only once Continue was tapped (``unanswered``)."""
+        shown = [f for f in findings if unanswered or f.code not in MISSING]
         visit = self.visit
         if visit is None:
             return

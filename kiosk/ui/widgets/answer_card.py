@@ -18,6 +18,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -44,7 +45,7 @@ from kiosk.ui.widgets.pickers import (
     LicenceClassPicker,
     PaperChips,
 )
-from kiosk.ui.widgets.plate_pad import PlateKeypad
+from kiosk.ui.widgets.plate_pad import PlateDialog
 
 translate = QCoreApplication.translate
 
@@ -175,6 +176,8 @@ class AnswerCard(QFrame):
         self.plate_note = label("notice")
         self.plate_note.hide()
         self.use_on_file_button: QPushButton | None = None
+        self.plate_dialog: PlateDialog | None = None
+        """The plate keypad while it is open (tests type on it)."""
         values = (
             ("confirmed", "updated", GONE, "not_mine")
             if answer.kind == "vehicle"
@@ -350,11 +353,17 @@ class AnswerCard(QFrame):
         kinds.set_value(values.get("kind"))
         kinds.chosen.connect(lambda kind: self._value("kind", kind))
         column.addWidget(self._add("kind", kinds))
-        pad = PlateKeypad(kind=values.get("kind"))
-        if values.get("plate"):
-            pad.set_value(str(values["plate"]))
-        pad.changed.connect(lambda _text: self._pad_plate(pad))
-        column.addWidget(self._add("plate", pad))
+        plate_box = QWidget()
+        plate_row = QHBoxLayout(plate_box)
+        plate_row.setContentsMargins(0, 0, 0, 0)
+        plate_row.setSpacing(16)
+        self.added_plate = PlateLabel()
+        self.added_plate.setText(values.get("plate") or "—")
+        self.plate_button = button(None, "key")
+        self.plate_button.clicked.connect(self._open_plate_pad)
+        plate_row.addWidget(self.added_plate)
+        plate_row.addWidget(self.plate_button, 1)
+        column.addWidget(self._add("plate", plate_box))
         column.addWidget(self.plate_note)
         self.use_on_file_button = button("primary", "check")
         self.use_on_file_button.clicked.connect(self.use_on_file)
@@ -380,12 +389,22 @@ class AnswerCard(QFrame):
             column.addWidget(self._add("registered_owner/full_name", name))
             column.addWidget(self._add("registered_owner/id_number", id_number))
 
-    def _pad_plate(self, pad: PlateKeypad) -> None:
-        plate = pad.plate()
-        self._value("plate", plate or pad.value() or None)
+    def _open_plate_pad(self) -> None:
+        """The plate keypad, full size over the window (OK only for a whole plate)."""
+        dialog = PlateDialog(
+            self.window(), self.answer.values.get("kind"), self.answer.values.get("plate")
+        )
+        dialog.entered.connect(self._plate_typed)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _result: setattr(self, "plate_dialog", None))
+        self.plate_dialog = dialog
+        dialog.open()
+
+    def _plate_typed(self, plate: str) -> None:
+        self.added_plate.setText(plate)
+        self._value("plate", plate)
         self.show_plate_note("")
-        if plate is not None:
-            self.plate_entered.emit(plate)
+        self.plate_entered.emit(plate)
 
     def show_plate_note(self, text: str, *, own: bool = False) -> None:
         """What the registry holds under this plate: another resident (masked), or the resident
@@ -630,6 +649,8 @@ class AnswerCard(QFrame):
             field.set_caption(self._caption(name))
         if "event_date" in self._fields:
             self._date_button.setText(self.tr("Use this date"))
+        if self.answer.added and self.answer.kind == "vehicle" and "plate" in self._fields:
+            self.plate_button.setText(self.tr("Type the plate"))
         self._mark_changed()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -11,9 +11,17 @@ from __future__ import annotations
 import math
 import unicodedata
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.plates import (
     PLATE_LETTERS,
@@ -259,3 +267,40 @@ class PlateKeypad(QWidget):
             self.press(event.text())
         elif not edit_key(self, event):
             super().keyPressEvent(event)
+
+
+class PlateDialog(QDialog):
+    """The plate keypad over the window, full size: a card's column is too narrow for its keys.
+
+    ``entered`` carries the canonical plate when OK is pressed on a whole one; "Cancel" leaves
+    the plate as it was.
+    """
+
+    entered = Signal(str)
+
+    def __init__(self, parent: QWidget, kind: str | None, value: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Question")  # the question dialog's frame and paper
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.keypad = PlateKeypad(kind=kind)
+        if value:
+            self.keypad.set_value(value)
+        self.keypad.submitted.connect(self._entered)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.reject)
+        self._title = plain_text(QLabel())
+        self._title.setProperty("role", "title")
+        top = QHBoxLayout()
+        top.addWidget(self._title, 1)
+        top.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        layout.addLayout(top)
+        layout.addWidget(self.keypad, 1)
+        self._title.setText(self.tr("Number plate"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def _entered(self, plate: str) -> None:
+        self.entered.emit(plate)
+        self.accept()
