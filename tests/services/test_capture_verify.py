@@ -10,25 +10,10 @@ from kiosk.services.verify import VerifyService
 from kiosk.store import PayloadInvalid, Store, TrainingSubmissionError
 from kiosk.store import submissions as subs
 from kiosk.store.station import set_training
-from tests.store.fixtures import FakeClock, add_operator
+from tests.store.fixtures import FakeClock
 from tests.strategies.payloads import make_payload
 
 ACK = ["licence.expiry_unconfirmed"]
-
-
-@pytest.fixture
-def volunteer(store: Store) -> Actor:
-    return Actor(add_operator(store, "Lan", "volunteer"), "Lan", "volunteer")
-
-
-@pytest.fixture
-def officer(store: Store) -> Actor:
-    return Actor(add_operator(store, "Hoa", "officer"), "Hoa", "officer")
-
-
-@pytest.fixture
-def capture(store: Store, clock: FakeClock) -> CaptureService:
-    return CaptureService(store, clock)
 
 
 @pytest.fixture

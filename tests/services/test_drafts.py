@@ -23,23 +23,8 @@ ID_NUMBER = "001090012345"
 
 
 @pytest.fixture
-def volunteer(store: Store) -> Actor:
-    return Actor(add_operator(store, "Lan", "volunteer"), "Lan", "volunteer")
-
-
-@pytest.fixture
 def other(store: Store) -> Actor:
     return Actor(add_operator(store, "Minh", "volunteer"), "Minh", "volunteer")
-
-
-@pytest.fixture
-def officer(store: Store) -> Actor:
-    return Actor(add_operator(store, "Hoa", "officer"), "Hoa", "officer")
-
-
-@pytest.fixture
-def capture(store: Store, clock: FakeClock) -> CaptureService:
-    return CaptureService(store, clock)
 
 
 def _items(store: Store, sub_id: str) -> list[int]:

@@ -26,21 +26,6 @@ FULL_NAME = make_resident()["full_name"]
 CODE = "K0QM-41AX"
 
 
-@pytest.fixture
-def volunteer(store: Store) -> Actor:
-    return Actor(add_operator(store, "Lan", "volunteer"), "Lan", "volunteer")
-
-
-@pytest.fixture
-def officer(store: Store) -> Actor:
-    return Actor(add_operator(store, "Hoa", "officer"), "Hoa", "officer")
-
-
-@pytest.fixture
-def capture(store: Store, clock: FakeClock) -> CaptureService:
-    return CaptureService(store, clock)
-
-
 def _captured(capture: CaptureService, actor: Actor) -> str:
     draft = capture.new_draft(actor)
     return capture.capture(actor, draft.id, make_payload()).id

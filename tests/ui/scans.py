@@ -11,12 +11,15 @@ import random
 from datetime import date
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.store import Store
 from kiosk.store.registry import save_household, save_resident
+from kiosk.ui.main_window import MainWindow
 from tests.store.fixtures import START
 from tests.store.synthetic import make_resident
 
@@ -90,3 +93,16 @@ def scan(text: str, gap_ms: float = 4.0) -> None:
 def page_text(page: QWidget) -> str:
     """Every text a person can read on ``page``, joined."""
     return "\n".join(label.text() for label in page.findChildren(QLabel) if label.isVisible())
+
+
+@pytest.fixture(name="kiosk")
+def serving_kiosk(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """The kiosk set up (demo station), this resident and the spouse in the cache, the officer on
+    Home, listening for scans (import it into a test module to use it)."""
+    from tests.ui.flows import WAIT_MS, complete_setup  # flows imports the window's modules
+
+    complete_setup(qtbot, window, "Trần Thị Hoà", "480159")
+    seed(window.backend_or_fail().store)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.scanner is not None, timeout=WAIT_MS)
+    return window

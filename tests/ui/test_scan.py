@@ -4,7 +4,6 @@ typing keeps every key, and what a scan does depends on where the kiosk is (DESI
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,19 +22,17 @@ from tests.support.intake import (
 )
 from tests.support.raw_server import raw, silent, static
 from tests.sync.helpers import WARD, enrol
-from tests.ui.conftest import OFFICER, VOLUNTEER
-from tests.ui.flows import WAIT_MS, complete_setup, go_to_sign_in, tap
-from tests.ui.scans import RESIDENT, SPOUSE, card_text, keys, page_text, scan, seed
-
-
-@pytest.fixture
-def kiosk(qtbot: QtBot, window: MainWindow) -> Iterator[MainWindow]:
-    """Set up (demo station), the resident in the cache, the officer on Home."""
-    complete_setup(qtbot, window, *OFFICER)
-    seed(window.backend_or_fail().store)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: window.scanner is not None, timeout=WAIT_MS)
-    yield window
+from tests.ui.conftest import VOLUNTEER
+from tests.ui.flows import WAIT_MS, go_to_sign_in, tap
+from tests.ui.scans import (
+    RESIDENT,
+    SPOUSE,
+    card_text,
+    keys,
+    page_text,
+    scan,
+    serving_kiosk,  # noqa: F401  # the ``kiosk`` fixture
+)
 
 
 def _resident_shown(qtbot: QtBot, window: MainWindow) -> str:

@@ -3,7 +3,6 @@ the receipt (issue 17). Each walk counts the operator's actions and models a per
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,10 +17,16 @@ from kiosk.store.models import Submission, SubmissionItem
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.date_entry import DateEntry
 from tests.store.fixtures import START
-from tests.ui.conftest import OFFICER
-from tests.ui.flows import WAIT_MS, complete_setup, tap, type_on, type_text
+from tests.ui.flows import WAIT_MS, tap, type_on, type_text
 from tests.ui.layout import layout_problems
-from tests.ui.scans import RESIDENT, SPOUSE, card_text, page_text, scan, seed
+from tests.ui.scans import (
+    RESIDENT,
+    SPOUSE,
+    card_text,
+    page_text,
+    scan,
+    serving_kiosk,  # noqa: F401  # the ``kiosk`` fixture
+)
 
 TAP_S, DIGIT_S, READ_S = 1.5, 0.4, 5.0
 """The modelled person: 1.5 s a tap, 0.4 s a keypad digit, 5 s for each screen the resident reads."""
@@ -64,16 +69,6 @@ class Walk:
         print(
             f"\n{name}: actions={self.actions} modelled={self.seconds():.1f}s screens={self.screens}"
         )
-
-
-@pytest.fixture
-def kiosk(qtbot: QtBot, window: MainWindow) -> Iterator[MainWindow]:
-    """Set up (demo station), the resident in the cache, the officer on Home."""
-    complete_setup(qtbot, window, *OFFICER)
-    seed(window.backend_or_fail().store)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: window.scanner is not None, timeout=WAIT_MS)
-    yield window
 
 
 def _cards_shown(qtbot: QtBot, window: MainWindow) -> None:

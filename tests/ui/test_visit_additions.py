@@ -4,11 +4,9 @@ passes ``validate_payload``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -18,19 +16,15 @@ from kiosk.store.models import Submission
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.answer_card import AnswerCard
 from kiosk.ui.widgets.date_entry import DateEntry
-from tests.ui.conftest import OFFICER
-from tests.ui.flows import WAIT_MS, complete_setup, tap, type_text
-from tests.ui.scans import RESIDENT, SPOUSE, card_text, page_text, scan, seed
-
-
-@pytest.fixture
-def kiosk(qtbot: QtBot, window: MainWindow) -> Iterator[MainWindow]:
-    """Set up (demo station), the resident and the spouse in the cache, the officer on Home."""
-    complete_setup(qtbot, window, *OFFICER)
-    seed(window.backend_or_fail().store)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: window.scanner is not None, timeout=WAIT_MS)
-    yield window
+from tests.ui.flows import WAIT_MS, tap, type_text
+from tests.ui.scans import (
+    RESIDENT,
+    SPOUSE,
+    card_text,
+    page_text,
+    scan,
+    serving_kiosk,  # noqa: F401  # the ``kiosk`` fixture
+)
 
 
 def _open_resident(qtbot: QtBot, window: MainWindow) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar, Literal
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -122,3 +124,25 @@ def show_message(target: QLabel, text: str, role: str = "error") -> None:
     target.setText(text)
     target.setVisible(bool(text))
     repolish(target)
+
+
+def page_with_actions(
+    screen: QWidget, parts: Sequence[QWidget], actions: Sequence[tuple[QWidget, int]]
+) -> None:
+    """Lay ``screen`` out as a column of ``parts`` that scrolls, over a row of actions at the
+    bottom, by the thumb (each action with its stretch: a message between buttons takes 1)."""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.setContentsMargins(0, 0, 16, 0)
+    column.setSpacing(14)
+    for part in parts:
+        column.addWidget(part)
+    column.addStretch(1)
+    row = QHBoxLayout()
+    for widget, stretch in actions:
+        row.addWidget(widget, stretch)
+    layout = QVBoxLayout(screen)
+    layout.setContentsMargins(40, 16, 40, 16)
+    layout.setSpacing(12)
+    layout.addWidget(scrolling(page), 1)
+    layout.addLayout(row)

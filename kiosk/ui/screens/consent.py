@@ -10,12 +10,12 @@ without a submission (the flow discards the draft with the reason ``refused``).
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.domain.errors import DomainError
 from kiosk.domain.phone import parse_phone
 from kiosk.domain.visit import Visit
-from kiosk.ui.screens.base import Screen, button, card, label, scrolling, show_message
+from kiosk.ui.screens.base import Screen, button, card, label, page_with_actions, show_message
 from kiosk.ui.visit_rules import rule_text
 from kiosk.ui.widgets.keypad import Keypad
 
@@ -86,24 +86,12 @@ class ConsentScreen(Screen):
         consent_box, consent_layout = card()
         consent_layout.addWidget(self._consent_title)
         consent_layout.addWidget(self._consent)
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 16, 0)
-        column.setSpacing(14)
-        column.addWidget(self._title)
-        column.addWidget(consent_box)
-        column.addWidget(phone_box)
-        column.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self._refusal, 1)
-        buttons.addWidget(self.refuse_button)
-        buttons.addWidget(self.agree_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 16, 40, 16)
-        layout.setSpacing(12)
-        layout.addWidget(scrolling(page), 1)
-        layout.addLayout(buttons)
+        page_with_actions(
+            self,
+            [self._title, consent_box, phone_box],
+            [(self.back_button, 0), (self._refusal, 1), (self.refuse_button, 0),
+             (self.agree_button, 0)],
+        )  # fmt: skip
         self.retranslateUi()
 
     def show_visit(self, visit: Visit) -> None:

@@ -9,11 +9,11 @@ find an error, Save lists what is missing and takes the operator back to the fir
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.domain.visit import Visit
 from kiosk.ui.i18n import arg
-from kiosk.ui.screens.base import Screen, button, card, label, scrolling, show_message
+from kiosk.ui.screens.base import Screen, button, card, label, page_with_actions, show_message
 from kiosk.ui.screens.consent import phone_shown
 from kiosk.ui.visit_rules import check_visit, rule_text
 from kiosk.ui.widgets.answer_card import answer_text, record_title, relation_text
@@ -68,22 +68,11 @@ class ReviewScreen(Screen):
         box, inner = card()
         for widget in (self._name, self._lines, self._phone, self._consent):
             inner.addWidget(widget)
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 16, 0)
-        column.setSpacing(14)
-        column.addWidget(self._title)
-        column.addWidget(box)
-        column.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self._message, 1)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 16, 40, 16)
-        layout.setSpacing(12)
-        layout.addWidget(scrolling(page), 1)
-        layout.addLayout(buttons)
+        page_with_actions(
+            self,
+            [self._title, box],
+            [(self.back_button, 0), (self._message, 1), (self.save_button, 0)],
+        )
         self.retranslateUi()
 
     def show_visit(self, visit: Visit) -> None:

@@ -659,12 +659,7 @@ class AnswerCard(QFrame):
         self._fit_rows()
 
     def _fit_rows(self) -> None:
-        """Every row of buttons in the card gets as many to a row as fit their words (large
-        text, a narrow screen: fewer), never more than it was made with."""
-        room = self.contentsRect().width() - 40  # the card's own margins
-        for row in self.findChildren(ChoiceRow):
-            fit = (room + ROW_SPACING) // (row.widest() + ROW_SPACING) if row.widest() else 1
-            row.set_columns(min(row.max_columns, max(1, fit)))
+        fit_rows(self)
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow a language switch."""
@@ -728,10 +723,7 @@ class RepresentativeCard(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Relations as many to a row as fit."""
         super().resizeEvent(event)
-        room = self.contentsRect().width() - 40
-        row = self.relation
-        fit = (room + ROW_SPACING) // (row.widest() + ROW_SPACING) if row.widest() else 1
-        row.set_columns(min(row.max_columns, max(1, fit)))
+        fit_rows(self)
 
     def retranslateUi(self) -> None:
         """Texts in the current language."""
@@ -765,6 +757,15 @@ def relation_text(code: str) -> str:
         "other": translate("RepresentativeCard", "Other relative"),
     }
     return words.get(code, code)
+
+
+def fit_rows(card: QFrame) -> None:
+    """Every row of buttons in ``card`` gets as many to a row as fit their words (large text, a
+    narrow screen: fewer), never more than it was made with."""
+    room = card.contentsRect().width() - 40  # the card's own margins
+    for row in card.findChildren(ChoiceRow):
+        fit = (room + ROW_SPACING) // (row.widest() + ROW_SPACING) if row.widest() else 1
+        row.set_columns(min(row.max_columns, max(1, fit)))
 
 
 def _as_name(text: str) -> str:
