@@ -320,7 +320,7 @@ class AnswerCard(QFrame):
         elif answer.answer == "updated":
             self._correction_fields(column)
         if answer.needs_counterparty():
-            self._counterparty_fields(column)
+            self._person_fields(column, "counterparty")
         if answer.needs_date():
             self._date_field(column)
         if answer.asks_papers():
@@ -378,16 +378,7 @@ class AnswerCard(QFrame):
         colour.chosen.connect(lambda text: self._value("colour", text))
         column.addWidget(self._add("colour", colour))
         if self.answer.path == "second_hand":
-            owner = self.answer.registered_owner or {}
-            name = _line("name")
-            name.setText(owner.get("full_name") or "")
-            name.textEdited.connect(lambda text: self._owner_part("full_name", text))
-            id_number = _line("latin", max_length=12)
-            id_number.setProperty(TAKES_ID_PROPERTY, True)
-            id_number.setText(owner.get("id_number") or "")
-            id_number.textChanged.connect(lambda text: self._owner_part("id_number", text))
-            column.addWidget(self._add("registered_owner/full_name", name))
-            column.addWidget(self._add("registered_owner/id_number", id_number))
+            self._person_fields(column, "registered_owner")
 
     def _open_plate_pad(self) -> None:
         """The plate keypad, full size over the window (OK only for a whole plate)."""
@@ -414,25 +405,19 @@ class AnswerCard(QFrame):
             self.use_on_file_button.setVisible(own)
             self.use_on_file_button.setText(self.tr("Answer the record on file instead"))
 
-    def _owner_part(self, key: str, text: str) -> None:
-        if self._updating:
-            return
-        owner = self.answer.registered_owner or {"full_name": "", "id_number": None}
-        owner[key] = _as_name(text) if key == "full_name" else (text.strip() or None)
-        self.answer.registered_owner = owner
-        self.changed.emit()
-
-    def _counterparty_fields(self, column: QVBoxLayout) -> None:
-        person = self.answer.counterparty or {}
+    def _person_fields(self, column: QVBoxLayout, which: str) -> None:
+        """Another person's name and ID (``counterparty`` or ``registered_owner``); the ID field
+        takes a scanned card."""
+        person = getattr(self.answer, which) or {}
         name = _line("name")
         name.setText(person.get("full_name") or "")
-        name.textEdited.connect(lambda text: self._person("full_name", text))
+        name.textEdited.connect(lambda text: self._person(which, "full_name", text))
         id_number = _line("latin", max_length=12)
         id_number.setProperty(TAKES_ID_PROPERTY, True)
         id_number.setText(person.get("id_number") or "")
-        id_number.textChanged.connect(lambda text: self._person("id_number", text))
-        column.addWidget(self._add("counterparty/full_name", name))
-        column.addWidget(self._add("counterparty/id_number", id_number))
+        id_number.textChanged.connect(lambda text: self._person(which, "id_number", text))
+        column.addWidget(self._add(f"{which}/full_name", name))
+        column.addWidget(self._add(f"{which}/id_number", id_number))
 
     def _date_field(self, column: QVBoxLayout) -> None:
         when = self.answer.event_date
@@ -535,13 +520,12 @@ class AnswerCard(QFrame):
         self.answer.values["scheme"] = scheme
         self._value("class", cls)
 
-    def _person(self, key: str, text: str) -> None:
+    def _person(self, which: str, key: str, text: str) -> None:
         if self._updating:
             return
-        person = self.answer.counterparty or {"full_name": "", "id_number": None, "phone": None}
-        value = _as_name(text) if key == "full_name" else text.strip()
-        person[key] = value or (None if key != "full_name" else "")
-        self.answer.counterparty = person
+        person = getattr(self.answer, which) or {"full_name": "", "id_number": None}
+        person[key] = _as_name(text) if key == "full_name" else (text.strip() or None)
+        setattr(self.answer, which, person)
         self.changed.emit()
 
     def _date(self, when: date) -> None:
