@@ -80,6 +80,7 @@ def build_backend(config: Config, wiring: Wiring) -> Backend:
     from kiosk.services.capture import CaptureService
     from kiosk.services.lookup import LookupService
     from kiosk.services.station import StationService
+    from kiosk.services.verify import VerifyService
     from kiosk.sync.registry import ServerRegistry
     from kiosk.ui import sync_worker  # noqa: F401  # loaded here, so the UI thread never waits for it
     from kiosk.ui.backend import Backend
@@ -95,6 +96,7 @@ def build_backend(config: Config, wiring: Wiring) -> Backend:
                 store, wiring.clock, ServerRegistry(store, ca_bundle=config.ca_bundle)
             ),
             capture=CaptureService(store, wiring.clock),
+            verify=VerifyService(store, wiring.clock),
             clock=wiring.clock,
             ca_bundle=config.ca_bundle,
             retention_days=config.retention_days,

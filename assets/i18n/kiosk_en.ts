@@ -147,6 +147,10 @@
         <translation>Class</translation>
     </message>
     <message>
+        <source>Class scheme</source>
+        <translation>Class scheme</translation>
+    </message>
+    <message>
         <source>Issue date</source>
         <translation>Issue date</translation>
     </message>
@@ -244,6 +248,25 @@
     <message>
         <source>Type the brand</source>
         <translation>Type the brand</translation>
+    </message>
+</context>
+<context>
+    <name>CoSignDialog</name>
+    <message>
+        <source>An officer checks it now</source>
+        <translation>An officer checks it now</translation>
+    </message>
+    <message>
+        <source>Officer: tap your name and type your PIN. Nobody is signed out.</source>
+        <translation>Officer: tap your name and type your PIN. Nobody is signed out.</translation>
+    </message>
+    <message>
+        <source>No officer can sign here yet: an officer must be added first.</source>
+        <translation>No officer can sign here yet: an officer must be added first.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1152,10 @@ Do you agree?</translation>
         <translation>You may take a photo of this code with your phone. Give this code if you ask the ward about your records.</translation>
     </message>
     <message>
+        <source>Officer checks now</source>
+        <translation>Officer checks now</translation>
+    </message>
+    <message>
         <source>Scan to install the iHanoi app.</source>
         <translation>Scan to install the iHanoi app.</translation>
     </message>
@@ -1947,6 +1974,109 @@ Do you agree?</translation>
     <message>
         <source>TRAINING MODE — practice only: nothing recorded here is ever sent.</source>
         <translation>TRAINING MODE — practice only: nothing recorded here is ever sent.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyScreen</name>
+    <message>
+        <source>You captured this one yourself: another officer must check it.</source>
+        <translation>You captured this one yourself: another officer must check it.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for an officer.</source>
+        <translation>Nothing is waiting for an officer.</translation>
+    </message>
+    <message>
+        <source>Check with the papers: %1 waiting</source>
+        <translation>Check with the papers: %1 waiting</translation>
+    </message>
+    <message>
+        <source>Acting for them: %1</source>
+        <translation>Acting for them: %1</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>On file</source>
+        <translation>On file</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Other person: %1</source>
+        <translation>Other person: %1</translation>
+    </message>
+    <message>
+        <source>Owner on the papers: %1</source>
+        <translation>Owner on the papers: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Date: %1</translation>
+    </message>
+    <message>
+        <source>Papers seen: %1</source>
+        <translation>Papers seen: %1</translation>
+    </message>
+    <message>
+        <source>The record on file is not in this kiosk&apos;s copy.</source>
+        <translation>The record on file is not in this kiosk&apos;s copy.</translation>
+    </message>
+    <message>
+        <source>Seen: %1</source>
+        <translation>Seen: %1</translation>
+    </message>
+    <message>
+        <source>Papers missing or not matching</source>
+        <translation>Papers missing or not matching</translation>
+    </message>
+    <message>
+        <source>Plate or vehicle details wrong</source>
+        <translation>Plate or vehicle details wrong</translation>
+    </message>
+    <message>
+        <source>Buyer or seller details wrong</source>
+        <translation>Buyer or seller details wrong</translation>
+    </message>
+    <message>
+        <source>Ask the resident again</source>
+        <translation>Ask the resident again</translation>
+    </message>
+    <message>
+        <source>Warnings: tap each one once you have checked it</source>
+        <translation>Warnings: tap each one once you have checked it</translation>
+    </message>
+    <message>
+        <source>Why does it go back to the volunteer?</source>
+        <translation>Why does it go back to the volunteer?</translation>
+    </message>
+    <message>
+        <source>Other reason (type it)</source>
+        <translation>Other reason (type it)</translation>
+    </message>
+    <message>
+        <source>Reason, in a few words</source>
+        <translation>Reason, in a few words</translation>
+    </message>
+    <message>
+        <source>Send it back</source>
+        <translation>Send it back</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>

@@ -146,6 +146,10 @@
         <translation>Hạng</translation>
     </message>
     <message>
+        <source>Class scheme</source>
+        <translation>Hệ thống hạng</translation>
+    </message>
+    <message>
         <source>Issue date</source>
         <translation>Ngày cấp</translation>
     </message>
@@ -243,6 +247,25 @@
     <message>
         <source>Type the brand</source>
         <translation>Nhập tên hãng xe</translation>
+    </message>
+</context>
+<context>
+    <name>CoSignDialog</name>
+    <message>
+        <source>An officer checks it now</source>
+        <translation>Cán bộ xác minh ngay</translation>
+    </message>
+    <message>
+        <source>Officer: tap your name and type your PIN. Nobody is signed out.</source>
+        <translation>Cán bộ: bấm vào tên mình và nhập mã PIN. Không ai bị đăng xuất.</translation>
+    </message>
+    <message>
+        <source>No officer can sign here yet: an officer must be added first.</source>
+        <translation>Chưa có cán bộ nào để xác minh: cần thêm cán bộ trước.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1147,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
         <translation>Ông/bà có thể chụp ảnh mã này bằng điện thoại. Khi hỏi phường về hồ sơ của mình, xin đọc mã này.</translation>
     </message>
     <message>
+        <source>Officer checks now</source>
+        <translation>Cán bộ xác minh ngay</translation>
+    </message>
+    <message>
         <source>Scan to install the iHanoi app.</source>
         <translation>Quét để cài ứng dụng iHanoi.</translation>
     </message>
@@ -1937,6 +1964,109 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>TRAINING MODE — practice only: nothing recorded here is ever sent.</source>
         <translation>CHẾ ĐỘ TẬP HUẤN — chỉ để luyện tập: mọi thứ ghi ở đây sẽ không bao giờ được gửi đi.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyScreen</name>
+    <message>
+        <source>You captured this one yourself: another officer must check it.</source>
+        <translation>Hồ sơ này do chính đồng chí ghi nhận: cán bộ khác phải xác minh.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for an officer.</source>
+        <translation>Không còn hồ sơ nào chờ cán bộ xác minh.</translation>
+    </message>
+    <message>
+        <source>Check with the papers: %1 waiting</source>
+        <translation>Đối chiếu với giấy tờ: còn %1 hồ sơ</translation>
+    </message>
+    <message>
+        <source>Acting for them: %1</source>
+        <translation>Người làm thay: %1</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>On file</source>
+        <translation>Trong hồ sơ</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Người dân khai</translation>
+    </message>
+    <message>
+        <source>Other person: %1</source>
+        <translation>Người kia: %1</translation>
+    </message>
+    <message>
+        <source>Owner on the papers: %1</source>
+        <translation>Chủ xe trên giấy tờ: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Ngày: %1</translation>
+    </message>
+    <message>
+        <source>Papers seen: %1</source>
+        <translation>Giấy tờ đã xem: %1</translation>
+    </message>
+    <message>
+        <source>The record on file is not in this kiosk&apos;s copy.</source>
+        <translation>Hồ sơ gốc không có trong bản sao trên máy này.</translation>
+    </message>
+    <message>
+        <source>Seen: %1</source>
+        <translation>Đã xem: %1</translation>
+    </message>
+    <message>
+        <source>Papers missing or not matching</source>
+        <translation>Thiếu giấy tờ hoặc giấy tờ không khớp</translation>
+    </message>
+    <message>
+        <source>Plate or vehicle details wrong</source>
+        <translation>Sai biển số hoặc thông tin xe</translation>
+    </message>
+    <message>
+        <source>Buyer or seller details wrong</source>
+        <translation>Sai thông tin người mua hoặc người bán</translation>
+    </message>
+    <message>
+        <source>Ask the resident again</source>
+        <translation>Cần hỏi lại người dân</translation>
+    </message>
+    <message>
+        <source>Warnings: tap each one once you have checked it</source>
+        <translation>Cảnh báo: kiểm tra xong mục nào thì bấm vào mục đó</translation>
+    </message>
+    <message>
+        <source>Why does it go back to the volunteer?</source>
+        <translation>Vì sao trả lại cho tình nguyện viên?</translation>
+    </message>
+    <message>
+        <source>Other reason (type it)</source>
+        <translation>Lý do khác (nhập vào)</translation>
+    </message>
+    <message>
+        <source>Reason, in a few words</source>
+        <translation>Lý do, vài chữ</translation>
+    </message>
+    <message>
+        <source>Send it back</source>
+        <translation>Trả lại</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Trả lại</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
     </message>
 </context>
 <context>

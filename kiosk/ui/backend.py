@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from kiosk.services.capture import CaptureService
     from kiosk.services.lookup import LookupService
     from kiosk.services.station import QueueSummary, StationService
+    from kiosk.services.verify import VerifyService
     from kiosk.store import Store
     from kiosk.sync.enrol import Enrolled
 
@@ -44,6 +45,8 @@ class Backend:
     """Residents by ID (the ward's server within a budget, else the cache), name, plate, licence."""
     capture: CaptureService
     """A resident's visit: drafts, capture, discard with a reason, the operator's own drafts."""
+    verify: VerifyService
+    """The officer's side: pending, warnings, approve (never one's own capture), return."""
     clock: Clock
     ca_bundle: str | None = None
     """The CA bundle that verifies the intake server (config); None: the system's CA store."""

@@ -42,6 +42,7 @@ from kiosk.ui.widgets.status_bar import (
 
 if TYPE_CHECKING:
     from kiosk.domain.identity import IdCard
+    from kiosk.services.auth import OperatorInfo
     from kiosk.services.station import QueueSummary
     from kiosk.store.first_look import FirstLook
     from kiosk.ui.backend import Backend
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.startup import StartupScreen
     from kiosk.ui.sync_worker import SyncWorker
     from kiosk.ui.visit_flow import VisitFlow
+    from kiosk.ui.widgets.cosign import CoSignDialog
     from kiosk.ui.widgets.idle_warning import IdleWarning
     from kiosk.ui.widgets.osk import InputMethod, KeyboardHost
     from kiosk.ui.widgets.question import Question
@@ -165,6 +167,10 @@ class MainWindow(QMainWindow):
         self._housekeeping.timeout.connect(self._expire_drafts)
         self.visit_flow: VisitFlow | None = None
         self.park_question: Question | None = None
+        self.cosign_dialog: CoSignDialog | None = None
+        """An officer's co-sign while it is asked (tests answer it)."""
+        self._last_captured: str | None = None
+        self._verify_return = "home"
         """The question a scan in the middle of a visit asks (tests answer it)."""
         runner.unhandled_error.connect(self.show_error)
         self.retranslateUi()
@@ -276,6 +282,7 @@ class MainWindow(QMainWindow):
         from kiosk.ui.screens.review import ReviewScreen
         from kiosk.ui.screens.settings import SettingsScreen
         from kiosk.ui.screens.setup import SetupScreen
+        from kiosk.ui.screens.verify import VerifyScreen
         from kiosk.ui.visit_flow import VisitFlow
         from kiosk.ui.widgets.osk import KeyboardHost
 
@@ -311,6 +318,11 @@ class MainWindow(QMainWindow):
         self.visit_flow.notice.connect(self.notify)
         self.lookup_screen.receipt_found.connect(self.visit_flow.show_found)
         self.receipt_screen.print_clicked.connect(self._print_receipt)
+        self.verify_screen = VerifyScreen(backend, self.runner)
+        self.verify_screen.finished.connect(self._verify_round_over)
+        self.verify_screen.approved.connect(lambda _id: self.sync_now())
+        self.visit_flow.finished.connect(self._visit_captured)
+        self.receipt_screen.verify_clicked.connect(lambda: self.start_cosign(self._last_captured))
         self.navigator.current_changed.connect(self._receipt_printer)
         self.home_screen.type_id_clicked.connect(lambda: self._open_lookup("id"))
         self.home_screen.find_clicked.connect(lambda: self._open_lookup("name"))
@@ -330,6 +342,7 @@ class MainWindow(QMainWindow):
             ("consent", self.consent_screen),
             ("review", self.review_screen),
             ("receipt", self.receipt_screen),
+            ("verify", self.verify_screen),
             ("operators", self.operators_screen),
             ("settings", self.settings_screen),
         ):
@@ -527,6 +540,48 @@ class MainWindow(QMainWindow):
         self.runner.net(print_to, receipt, prefs.printer, prefs.paper).success(printed).failure(
             screen.show_print_failed
         ).owned_by(screen).run()
+
+    # --- verification: an officer's co-sign -------------------------------------------------------
+    def _visit_captured(self, record: object) -> None:
+        """A visit is on disk: the receipt offers an officer's check of it now."""
+        self._last_captured = getattr(record, "id", None)
+        self.receipt_screen.offer_verification(self._last_captured is not None)
+
+    def start_cosign(self, submission_id: str | None = None) -> None:
+        """Verification of ``submission_id`` (or the queue) by an officer: the one signed in, or
+        one who co-signs on this screen with their PIN; nobody is signed out."""
+        if self.actor is None or self.backend is None:
+            return
+        if self.actor.is_officer:
+            self._start_verify(self.actor, submission_id)
+            return
+        self.runner.db(self.backend.auth.operators).success(
+            lambda operators: self._ask_cosign(operators, submission_id)
+        ).run()
+
+    def _ask_cosign(self, operators: list[OperatorInfo], submission_id: str | None) -> None:
+        from kiosk.ui.widgets.cosign import CoSignDialog  # rare: not before the first frame
+
+        officers = [o for o in operators if o.role == "officer" and o.active]
+        dialog = CoSignDialog(self, self.backend_or_fail(), self.runner, officers)
+        dialog.signed.connect(lambda officer: self._start_verify(officer, submission_id))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _result: setattr(self, "cosign_dialog", None))
+        self.cosign_dialog = dialog
+        dialog.open()
+
+    def _start_verify(self, officer: Actor, submission_id: str | None) -> None:
+        current = self.navigator.current()
+        self._verify_return = current if current != "verify" else "home"
+        if self.navigator.go("verify"):
+            self.verify_screen.start(officer, submission_id)
+
+    def _verify_round_over(self) -> None:
+        """The officer is done: the volunteer's screen, where it was."""
+        if self.actor is not None:
+            self.navigator.go(self._verify_return or "home")
+        self.receipt_screen.offer_verification(False)
+        self.refresh_status()
 
     def _resume_visit(self, draft_id: str) -> None:
         """Home's "continue the visit for …": the draft's answers, as they were saved."""

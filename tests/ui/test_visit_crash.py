@@ -92,6 +92,7 @@ def test_killed_mid_visit_its_draft_is_offered(
         child.wait_for(b"ANSWERED")
     finally:
         child.kill()
+        child.close()
     again = _restart(qtbot, qapp, prepared, qm_dir)
     home = again.home_screen
     qtbot.waitUntil(lambda: len(home.draft_buttons) == 1, timeout=WAIT_MS)
@@ -119,6 +120,7 @@ def test_killed_between_save_and_receipt_the_capture_is_there_once(
         child.wait_for(b"DURABLE")
     finally:
         child.kill()
+        child.close()
     again = _restart(qtbot, qapp, prepared, qm_dir)
     with again.backend_or_fail().store.read() as session:
         rows = list(session.scalars(select(Submission)))

@@ -82,6 +82,8 @@ class ReceiptScreen(Screen):
 
     access = "operator"
     print_clicked = Signal()
+    verify_clicked = Signal()
+    """An officer beside the volunteer checks this visit now (a co-sign)."""
     """The operator asked for the receipt on paper: the window prints :meth:`receipt` on a worker,
     then calls :meth:`show_printed` or :meth:`show_print_failed`."""
 
@@ -114,6 +116,9 @@ class ReceiptScreen(Screen):
         self._app_caption = label("hint")
         self._app_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.next_button = button("primary", "user")
+        self.verify_button = button(None, "person_check")
+        self.verify_button.clicked.connect(self.verify_clicked)
+        self.verify_button.hide()
         self.print_button = button(None, "printer")
         self.print_button.clicked.connect(self._print)
         self._print_notice = label()
@@ -141,6 +146,7 @@ class ReceiptScreen(Screen):
         print_row.setSpacing(20)
         print_row.addWidget(self._print_notice, 1)
         print_row.addStretch(0)
+        print_row.addWidget(self.verify_button, 0, Qt.AlignmentFlag.AlignBottom)
         print_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
         left.addLayout(print_row)
 
@@ -236,6 +242,10 @@ class ReceiptScreen(Screen):
         self._lines_title.setText(lines_title_text(receipt))
 
     # --- printing ---------------------------------------------------------------------------------
+    def offer_verification(self, offered: bool) -> None:
+        """Show "Officer checks now" (a visit just captured, waiting for an officer)."""
+        self.verify_button.setVisible(offered)
+
     def set_printer_state(self, ready: bool, name: str) -> None:
         """Whether a printer is there to print on (``name``, for the words of an error).
 
@@ -318,5 +328,6 @@ class ReceiptScreen(Screen):
         )
         self._app_caption.setText(app_caption_text())
         self.next_button.setText(self.tr("Next person"))
+        self.verify_button.setText(self.tr("Officer checks now"))
         self._show_texts()
         self._show_print_button()

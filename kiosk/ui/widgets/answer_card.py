@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import DomainError
 from kiosk.domain.identity import check_name
 from kiosk.domain.plates import parse_plate
-from kiosk.domain.visit import GONE_REASONS, RELATIONS, Answer
+from kiosk.domain.visit import (
+    GONE_REASONS,
+    LICENCE_FIELDS,
+    RELATIONS,
+    VEHICLE_FIELDS,
+    Answer,
+)
 from kiosk.ui.i18n import arg
 from kiosk.ui.scan_router import TAKES_ID_PROPERTY
 from kiosk.ui.screens.base import button, label, show_message
@@ -575,18 +581,9 @@ class AnswerCard(QFrame):
 
     # --- language -------------------------------------------------------------------------------
     def _caption(self, name: str) -> str:
+        if name in RECORD_FIELDS:
+            return field_text(name)
         captions = {
-            "plate": translate("AnswerCard", "Number plate"),
-            "kind": translate("AnswerCard", "Kind of vehicle"),
-            "brand": translate("AnswerCard", "Brand"),
-            "model": translate("AnswerCard", "Model"),
-            "colour": translate("AnswerCard", "Colour"),
-            "chassis_number": translate("AnswerCard", "Chassis number"),
-            "engine_number": translate("AnswerCard", "Engine number"),
-            "number": translate("AnswerCard", "Licence number"),
-            "class": translate("AnswerCard", "Class"),
-            "issue_date": translate("AnswerCard", "Issue date"),
-            "expiry_date": translate("AnswerCard", "Expiry date"),
             "counterparty/full_name": translate("AnswerCard", "Name of the person it went to")
             if not self.answer.added
             else translate("AnswerCard", "From whom it was bought (if not the owner on the papers)")
@@ -741,6 +738,28 @@ def relation_text(code: str) -> str:
         "other": translate("RepresentativeCard", "Other relative"),
     }
     return words.get(code, code)
+
+
+RECORD_FIELDS = frozenset(VEHICLE_FIELDS + LICENCE_FIELDS)
+
+
+def field_text(name: str) -> str:
+    """A vehicle's or licence's field in words (payload v1 names)."""
+    words = {
+        "plate": translate("AnswerCard", "Number plate"),
+        "kind": translate("AnswerCard", "Kind of vehicle"),
+        "brand": translate("AnswerCard", "Brand"),
+        "model": translate("AnswerCard", "Model"),
+        "colour": translate("AnswerCard", "Colour"),
+        "chassis_number": translate("AnswerCard", "Chassis number"),
+        "engine_number": translate("AnswerCard", "Engine number"),
+        "number": translate("AnswerCard", "Licence number"),
+        "class": translate("AnswerCard", "Class"),
+        "scheme": translate("AnswerCard", "Class scheme"),
+        "issue_date": translate("AnswerCard", "Issue date"),
+        "expiry_date": translate("AnswerCard", "Expiry date"),
+    }
+    return words.get(name, name)
 
 
 def fit_rows(card: QFrame) -> None:
