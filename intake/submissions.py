@@ -28,7 +28,13 @@ from intake.models import Household, Resident, SessionClose, Submission
 from intake.registry import mark_cleaned
 from kiosk.domain.payload import canonical_bytes
 from kiosk.exchange.payload import validate_payload
-from kiosk.exchange.protocol import BatchItem, ItemError, ItemResult, ItemStatus
+from kiosk.exchange.protocol import (
+    BatchItem,
+    FoundSubmission,
+    ItemError,
+    ItemResult,
+    ItemStatus,
+)
 
 log = logging.getLogger(__name__)
 
@@ -241,6 +247,31 @@ def _stored_ids(conn: Connection, station_id: str, ids: Sequence[str]) -> set[st
             ).scalars()
         )
     return found
+
+
+def find_submissions(
+    engine: Engine, station: StationInfo, ids: Sequence[str]
+) -> list[FoundSubmission]:
+    """The submissions among ``ids`` this station has stored, in the order asked (each once).
+
+    The kiosk asks before it sets aside or sends back a submission whose upload kept failing: a
+    500 may have come after the commit, and a visit must never be stored twice under two ids.
+    Another station's ids are not reported: to this station they are not here.
+    """
+    unique = list(dict.fromkeys(ids))
+    query = select(Submission.id, Submission.sha256, Submission.repeat).where(
+        Submission.id.in_(unique), Submission.station_id == station.id
+    )
+    with engine.connect() as conn:
+        rows = {row.id: row for row in conn.execute(query)}
+    log.info("submission lookup from %s: %d asked, %d found", station.id, len(unique), len(rows))
+    return [
+        FoundSubmission(
+            id=i, sha256=rows[i].sha256, status="repeat" if rows[i].repeat else "accepted"
+        )
+        for i in unique
+        if i in rows
+    ]
 
 
 def close_session(

@@ -1,4 +1,5 @@
-"""Uploads: the idempotent batch, and the reconciliation when an evening session closes."""
+"""Uploads: the idempotent batch, the lookup of submissions by id, and the reconciliation when an
+evening session closes."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from intake.routes.deps import UNAUTHORISED, EngineDep, StationDep
-from intake.submissions import close_session, process_batch
+from intake.submissions import close_session, find_submissions, process_batch
 from kiosk.exchange.protocol import (
     SUBMISSION_ID_PATTERN,
     BatchRequest,
     BatchResponse,
     SessionCloseRequest,
     SessionCloseResponse,
+    SubmissionLookupRequest,
+    SubmissionLookupResponse,
 )
 
 router = APIRouter(prefix="/v1", tags=["submissions"])
@@ -24,6 +27,14 @@ def submit_batch(body: BatchRequest, station: StationDep, engine: EngineDep) -> 
     """Store up to 100 submissions; one result per item, in order (DESIGN.md §5)."""
     results = process_batch(engine, station, body.items)
     return BatchResponse(results=results)
+
+
+@router.post("/submissions/lookup", response_model=SubmissionLookupResponse, responses=UNAUTHORISED)
+def lookup_submissions(
+    body: SubmissionLookupRequest, station: StationDep, engine: EngineDep
+) -> SubmissionLookupResponse:
+    """Which of these ids this station's submissions hold, with their hashes (DESIGN.md §5)."""
+    return SubmissionLookupResponse(found=find_submissions(engine, station, body.ids))
 
 
 @router.post(

@@ -22,6 +22,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 __all__ = [
     "MAX_BATCH_ITEMS",
     "MAX_CLOSE_IDS",
+    "MAX_LOOKUP_IDS",
     "SUBMISSION_ID_PATTERN",
     "BatchItem",
     "BatchRequest",
@@ -30,6 +31,7 @@ __all__ = [
     "EnrolRequest",
     "EnrolResponse",
     "ErrorResponse",
+    "FoundSubmission",
     "HealthResponse",
     "ItemError",
     "ItemResult",
@@ -50,6 +52,8 @@ __all__ = [
     "StatsGroup",
     "StatsResponse",
     "StatsTotal",
+    "SubmissionLookupRequest",
+    "SubmissionLookupResponse",
 ]
 
 MAX_BATCH_ITEMS: Final = 100
@@ -57,6 +61,9 @@ MAX_BATCH_ITEMS: Final = 100
 
 MAX_CLOSE_IDS: Final = 10_000
 """At most this many submission ids in one session-close reconciliation."""
+
+MAX_LOOKUP_IDS: Final = 100
+"""At most this many submission ids in one ``/v1/submissions/lookup``."""
 
 SUBMISSION_ID_PATTERN: Final = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 """A submission id is a lower-case UUID (``str(uuid.uuid4())``): its idempotency key for ever."""
@@ -180,6 +187,40 @@ class BatchResponse(BaseModel):
     model_config = _RESPONSE
 
     results: list[ItemResult]
+
+
+class SubmissionLookupRequest(BaseModel):
+    """Submission ids whose fate the kiosk does not know (a 500 may have come after the commit).
+
+    A POST, so ids never appear in URLs or access logs.
+    """
+
+    model_config = _REQUEST
+
+    ids: Annotated[list[SubmissionId], Field(min_length=1, max_length=MAX_LOOKUP_IDS)]
+
+
+class FoundSubmission(BaseModel):
+    """A submission the server holds from the calling station.
+
+    Same ``sha256`` as the kiosk's frozen bytes: it is stored (as a ``duplicate`` answer says);
+    another one: other content is stored under this id (a ``conflict``).  ``status``:
+    ``accepted``, or ``repeat`` (accepted, the resident's second or later submission).
+    """
+
+    model_config = _RESPONSE
+
+    id: str
+    sha256: str
+    status: Literal["accepted", "repeat"]
+
+
+class SubmissionLookupResponse(BaseModel):
+    """The asked ids the server holds from this station, in the order asked; the rest it lacks."""
+
+    model_config = _RESPONSE
+
+    found: list[FoundSubmission]
 
 
 # --- registry: roster and lookup -------------------------------------------------------------------

@@ -24,6 +24,7 @@ from kiosk.sync.errors import (
     Unauthorised,
     Unreachable,
 )
+from kiosk.sync.held import ServerCheck, check_held
 from kiosk.sync.offline import QueueExport, export_queue
 from kiosk.sync.reconcile import ReconcileResult, reconcile
 from kiosk.sync.uploader import Uploader, UploadProgress, UploadState
@@ -41,6 +42,7 @@ __all__ = [
     "RosterDownloader",
     "RosterResult",
     "ServerBusy",
+    "ServerCheck",
     "ServerError",
     "SyncError",
     "TimedOut",
@@ -50,6 +52,7 @@ __all__ = [
     "UploadProgress",
     "UploadState",
     "Uploader",
+    "check_held",
     "client_for",
     "enrol_station",
     "export_queue",

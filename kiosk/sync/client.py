@@ -29,14 +29,17 @@ from urllib3.exceptions import HTTPError, ReadTimeoutError
 
 from kiosk import __version__
 from kiosk.exchange.protocol import (
+    MAX_LOOKUP_IDS,
     BatchResponse,
     EnrolRequest,
     EnrolResponse,
+    FoundSubmission,
     HealthResponse,
     LookupResponse,
     RosterHousehold,
     RosterPage,
     SessionCloseResponse,
+    SubmissionLookupResponse,
 )
 from kiosk.store.uploads import QueuedSubmission
 from kiosk.sync.errors import (
@@ -367,6 +370,23 @@ class IntakeClient:
         if [r.id for r in answer.results] != [i.id for i in items]:
             raise BadResponse("the server's results do not match the batch")
         return answer
+
+    def find_submissions(self, ids: Sequence[str]) -> dict[str, FoundSubmission]:
+        """``POST /v1/submissions/lookup``: which of ``ids`` (at most 100) the server holds from
+        this station, by id; an id it lacks is not in the answer."""
+        if not 0 < len(ids) <= MAX_LOOKUP_IDS:
+            raise ValueError(f"ask about 1 to {MAX_LOOKUP_IDS} submissions at once")
+        response = self._request(
+            "POST",
+            "/v1/submissions/lookup",
+            data=json.dumps({"ids": list(ids)}).encode("ascii"),
+            headers={"Content-Type": "application/json"},
+        )
+        found = self._parse(response, SubmissionLookupResponse).found
+        asked = set(ids)
+        if any(f.id not in asked for f in found):
+            raise BadResponse("the server's answer names submissions not asked about")
+        return {f.id: f for f in found}
 
     def lookup(self, id_number: str, *, timeout_s: float | None = None) -> LookupResponse | None:
         """``POST /v1/registry/lookup``; None when the server does not know the ID (404).

@@ -11,12 +11,12 @@ thread only builds bodies, waits on the socket and parses answers.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
-from kiosk.exchange.protocol import ItemResult
+from kiosk.exchange.protocol import FoundSubmission, ItemResult
 from kiosk.store import InvalidTransition, Store
 from kiosk.store.outbox import (
     QueueCounts,
@@ -26,6 +26,7 @@ from kiosk.store.outbox import (
     release_held,
 )
 from kiosk.store.uploads import QueuedSubmission, hold, mark_conflict, mark_rejected, mark_sent
+from kiosk.sync.held import ServerCheck, settle
 
 __all__ = ["Fetched", "QueueIO"]
 
@@ -152,11 +153,24 @@ class QueueIO:
             return False
         return True
 
-    def release_held(self) -> int:
-        """Held submissions the engine may retry, back into the queue; how many."""
+    def settle(
+        self, ids: Sequence[str], found: Mapping[str, FoundSubmission]
+    ) -> dict[str, ServerCheck]:
+        """The server's copies of these submissions applied (on this thread), in one transaction:
+        same hash -> sent, other hash -> conflict (:func:`kiosk.sync.held.settle`)."""
+        self.collect()
+        with self._store.transaction() as conn:
+            return settle(conn, ids, found, at=self._now())
+
+    def releasable(self) -> list[str]:
+        """Held submissions the engine may retry by itself, oldest first."""
         self.collect()
         with self._store.reader() as conn:
-            ids = releasable_held(conn)
+            return releasable_held(conn)
+
+    def release(self, ids: Sequence[str]) -> int:
+        """These held submissions back into the queue; how many (the others changed meanwhile)."""
+        self.collect()
         if not ids:
             return 0
         released = 0

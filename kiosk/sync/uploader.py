@@ -15,6 +15,15 @@ One loop, plain Python (the Qt worker of a later issue drives :meth:`Uploader.ru
   everything is an outage, not a bad record); a single submission failing three times in a row is
   ``held``; once nothing else waits, held ones are released and tried again, and after three such
   lone failures they stay held for an officer (:data:`kiosk.store.outbox.OFFICER_AFTER`);
+- before it splits a batch, sets a submission aside or releases held ones, it asks the server which
+  of them it holds (``POST /v1/submissions/lookup``, :mod:`kiosk.sync.held`): a 500 can come after
+  the commit.  Those held there are marked as a ``duplicate`` (or ``conflict``) answer marks them;
+  if the server cannot be asked, the engine goes on as if it held none;
+- 403 or 404 on the batch path while ``/v1/health`` answers is the configuration (a proxy letting
+  only some paths through, a wrong base path), not the batch: the engine pauses in the
+  ``misconfigured`` state (nothing split, nothing held, no submission's failures counted) and tries
+  the same batch again after a long wait (:data:`PAUSE_FIRST` doubling to :data:`PAUSE_CAP`) or
+  on :meth:`Uploader.kick`.  When health gets no answer either, it is an outage: wait as for one;
 - 401 stops the engine in the ``reenrol`` state.
 """
 
@@ -22,12 +31,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
-from kiosk.exchange.protocol import ItemResult
+from kiosk.exchange.protocol import FoundSubmission, ItemResult
 from kiosk.store import Store, StoreError
 from kiosk.store.outbox import QueueCounts, queue_counts
 from kiosk.store.uploads import QueuedSubmission
@@ -44,14 +53,32 @@ from kiosk.sync.errors import (
     Unauthorised,
     Unreachable,
 )
+from kiosk.sync.held import find_at_server
 from kiosk.sync.queue_io import Fetched, Position, QueueIO
 
-__all__ = ["FAILURES_BEFORE_SPLIT", "UploadProgress", "UploadState", "Uploader"]
+__all__ = [
+    "FAILURES_BEFORE_SPLIT",
+    "MISCONFIGURED_STATUSES",
+    "PAUSE_CAP",
+    "PAUSE_FIRST",
+    "UploadProgress",
+    "UploadState",
+    "Uploader",
+]
 
 log = logging.getLogger(__name__)
 
-UploadState = Literal["idle", "sending", "waiting", "reenrol", "not_enrolled", "stopped", "error"]
+UploadState = Literal[
+    "idle", "sending", "waiting", "misconfigured", "reenrol", "not_enrolled", "stopped", "error"
+]
+"""``misconfigured``: the batch path is refused (403/404) while the server's health answers; the
+engine waits (``next_attempt_at``) and tries again by itself or on :meth:`Uploader.kick`."""
 FAILURES_BEFORE_SPLIT = 3
+MISCONFIGURED_STATUSES = frozenset({403, 404})
+"""Answers to a batch that blame the address or a proxy, never the batch (DESIGN.md §5)."""
+PAUSE_FIRST = 600.0
+"""Seconds of the first ``misconfigured`` wait; each next one doubles (a draw in its upper half)."""
+PAUSE_CAP = 3600.0
 MAX_ITEMS = 100
 MAX_BYTES = 1_000_000
 
@@ -133,6 +160,7 @@ class Uploader:
         self._horizon: Position | None = None
         self._queue: QueueCounts | None = None
         self._streak = 0
+        self._pauses = 0
         self._counts = {"sent": 0, "rejected": 0, "failed": 0}
         self._next_at: datetime | None = None
         self._reason: str | None = None
@@ -196,9 +224,7 @@ class Uploader:
                     return self._finish(io, "stopped")
                 work = self._next_work(io)
                 if work is None:
-                    released = io.release_held()
-                    if released:
-                        log.info("upload: %d held submission(s) tried again", released)
+                    if self._release_held(io):
                         continue
                     return self._finish(io, "idle")
                 if self._attempt(io, work) == "reenrol":
@@ -253,6 +279,12 @@ class Uploader:
             self._reason = str(exc)
             log.warning("upload: the server refused the token; the station must enrol again")
             return "reenrol"
+        except Refused as exc:
+            if exc.status in MISCONFIGURED_STATUSES:
+                self._refused_path(exc)
+            else:
+                self._fail(io, work, exc)
+            return "failed"
         except PayloadTooLarge as exc:
             if len(work.items) > 1:
                 self._max_items = io.max_items = max(1, len(work.items) // 2)
@@ -266,7 +298,7 @@ class Uploader:
             else:
                 self._fail(io, work, exc)
             return "failed"
-        self._streak = 0
+        self._streak = self._pauses = 0
         self._unreachable = False
         self._stack.pop()
         self._count_results(answer.results)
@@ -282,6 +314,31 @@ class Uploader:
         self._unreachable = isinstance(exc, Unreachable | TimedOut)
         log.info("upload: %s; waiting (attempt %d)", exc, self._streak)
         self._wait(self._backoff.delay(self._streak, exc.retry_after))
+
+    def _refused_path(self, exc: Refused) -> None:
+        """403/404 on the batch path: the configuration, not the batch.  Pause when the server's
+        health answers (or is refused too: the whole address is wrong); no answer: an outage."""
+        self._counts["failed"] += 1
+        self._reason = str(exc)
+        try:
+            self._client.health()
+        except TransientError as health:  # nothing answers at all: wait as for any outage
+            self._streak += 1
+            self._unreachable = isinstance(health, Unreachable | TimedOut)
+            log.info("upload: %s and no health either; waiting", exc)
+            self._wait(self._backoff.delay(self._streak, health.retry_after))
+            return
+        except SyncError:  # refused or not the protocol: something else answers there
+            pass
+        self._unreachable = False
+        self._pauses += 1
+        ceiling = min(PAUSE_CAP, PAUSE_FIRST * float(2 ** min(self._pauses - 1, 10)))
+        log.warning(
+            "upload: the batch path is refused (%s) while the server answers: check the server's "
+            "address and any proxy; paused",
+            exc.status,
+        )
+        self._wait(ceiling * self._backoff.rng.uniform(0.5, 1.0), "misconfigured")
 
     def _fail(self, io: QueueIO, work: _Work, exc: SyncError) -> None:
         """The server answered but blamed the batch: again, then split, then hold."""
@@ -302,6 +359,8 @@ class Uploader:
             self._streak += 1
             self._wait(self._backoff.delay(self._streak, retry_after))
             return
+        if self._settle_known(io, work):
+            return
         if len(work.items) > 1:
             self._split(work)
             return
@@ -312,6 +371,58 @@ class Uploader:
             log.warning(
                 "upload: submission %s held after %d failures", item.reference, work.failures
             )
+
+    def _ask_server(self, ids: Sequence[str]) -> dict[str, FoundSubmission] | None:
+        """The server's copies among ``ids``; None when it cannot be asked (an older server,
+        no answer): the engine then goes on as if it held none."""
+        try:
+            return find_at_server(self._client, ids)
+        except SyncError as exc:
+            log.info("upload: could not ask the server about %d submission(s) (%s)", len(ids), exc)
+            return None
+
+    def _settle_known(self, io: QueueIO, work: _Work) -> bool:
+        """Before a split or a hold: mark what the server holds already (a 500 after the commit).
+
+        True when that changed the work: it is done, or its rest is tried afresh as a new batch.
+        """
+        found = self._ask_server([item.id for item in work.items])
+        if not found:
+            return False
+        self._absorb(io.collect())
+        outcomes = io.settle([item.id for item in work.items], found)
+        self._count_checks(outcomes.values())
+        rest = [item for item in work.items if outcomes.get(item.id) == "not_at_server"]
+        log.info("upload: %d of a failing batch of %d were at the server already",
+                 len(work.items) - len(rest), len(work.items))  # fmt: skip
+        index = self._stack.index(work)
+        if rest:
+            self._stack[index] = _Work(rest)
+        else:
+            del self._stack[index]
+        return True
+
+    def _release_held(self, io: QueueIO) -> bool:
+        """Nothing else waits: held ones the engine may retry go back into the queue, except
+        those the server turns out to hold.  True when anything changed."""
+        ids = io.releasable()
+        if not ids:
+            return False
+        found = self._ask_server(ids)
+        rest = ids
+        if found:
+            outcomes = io.settle(ids, found)
+            self._count_checks(outcomes.values())
+            rest = [i for i in ids if outcomes.get(i) == "not_at_server"]
+        released = io.release(rest)
+        if released:
+            log.info("upload: %d held submission(s) tried again", released)
+        return released > 0 or len(rest) < len(ids)
+
+    def _count_checks(self, outcomes: Iterable[str]) -> None:
+        for outcome in outcomes:
+            if outcome in ("sent", "conflict"):
+                self._counts["sent" if outcome == "sent" else "rejected"] += 1
 
     def _server_well(self) -> bool:
         """The server and its database answer: the failures are about this batch."""
@@ -334,9 +445,9 @@ class Uploader:
 
     # --- waiting and progress ---------------------------------------------------------------------
 
-    def _wait(self, seconds: float) -> None:
+    def _wait(self, seconds: float, state: UploadState = "waiting") -> None:
         self._next_at = self._now() + timedelta(seconds=seconds)
-        self._report("waiting")
+        self._report(state)
         self._sleep(seconds)
         self._next_at = None
 

@@ -3,7 +3,8 @@
 Real sockets: the kiosk's ``requests`` session connects to the proxy, the proxy to the server.  Each
 request is relayed, or met with one fault, decided in request order by a seeded ``random.Random``
 (same seed, same faults) from a :class:`FaultPlan` of rates, after any scripted faults queued with
-:meth:`FaultProxy.script`, and after the body rules of :meth:`FaultProxy.fail_when_body_contains`:
+:meth:`FaultProxy.script`, and after the rules of :meth:`FaultProxy.fail_when_body_contains` and
+:meth:`FaultProxy.fail_path` (body marker or path: these come first):
 
 ``drop_before``  close the connection, the request never reaches the server
 ``drop_after``   the server acts, the connection closes before its answer
@@ -12,6 +13,7 @@ request is relayed, or met with one fault, decided in request order by a seeded 
 ``truncate``     a 200 whose JSON body is cut in half, with a matching Content-Length
 ``error_after``  the server acts, the kiosk gets 500
 ``500``/``503``/``429``  that status without the server (``Retry-After`` on 503 and 429)
+``403``/``404``  that status without the server, as a proxy or web server refusing a path says it
 ``html_502``     a proxy's HTML 502 page
 """
 
@@ -27,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, fields
 from typing import Any
 
-__all__ = ["KINDS", "FaultPlan", "FaultProxy"]
+__all__ = ["KINDS", "REFUSALS", "FaultPlan", "FaultProxy"]
 
 KINDS = (
     "drop_before",
@@ -42,7 +44,9 @@ KINDS = (
     "html_502",
 )
 _REASONS = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
-_REASONS[429] = "Too Many Requests"
+_REASONS |= {429: "Too Many Requests", 403: "Forbidden", 404: "Not Found"}
+REFUSALS = ("status_403", "status_404")
+"""Kinds for rules and scripts only (a misconfigured proxy), never drawn by a plan."""
 
 
 @dataclass
@@ -137,6 +141,12 @@ class _Conn:
         return self.exact(int(headers.get("content-length", "0")))
 
 
+def _path(head: bytes) -> str:
+    """The request's path, without its query string."""
+    target = head.split(b"\r\n", 1)[0].split(b" ")
+    return target[1].decode("latin-1").split("?", 1)[0] if len(target) > 1 else ""
+
+
 def _headers(head: bytes) -> dict[str, str]:
     lines = head.decode("latin-1").split("\r\n")[1:]
     pairs = (line.split(":", 1) for line in lines if ":" in line)
@@ -181,7 +191,7 @@ class FaultProxy:
         self._rng = random.Random(seed)
         self._lock = threading.Lock()
         self._scripted: list[str] = []
-        self._rules: list[tuple[bytes, str]] = []
+        self._rules: list[tuple[bytes, str, str | None]] = []
         self._sockets: set[socket.socket] = set()
         self._closing = threading.Event()
         proxy = self
@@ -220,20 +230,27 @@ class FaultProxy:
         with self._lock:
             self._scripted.extend(kinds)
 
-    def fail_when_body_contains(self, marker: bytes, kind: str = "status_500") -> None:
-        """Every request whose body contains ``marker`` gets the fault ``kind``."""
+    def fail_when_body_contains(
+        self, marker: bytes, kind: str = "status_500", *, path: str | None = None
+    ) -> None:
+        """Every request whose body contains ``marker`` (to ``path`` only, when given) gets the
+        fault ``kind``."""
         with self._lock:
-            self._rules.append((marker, kind))
+            self._rules.append((marker, kind, path))
+
+    def fail_path(self, path: str, kind: str) -> None:
+        """Every request to ``path`` (query string aside) gets the fault ``kind``."""
+        self.fail_when_body_contains(b"", kind, path=path)
 
     def clear_rules(self) -> None:
         """Forget the body rules."""
         with self._lock:
             self._rules.clear()
 
-    def _decide(self, body: bytes) -> str:
+    def _decide(self, head: bytes, body: bytes) -> str:
         with self._lock:
-            for marker, kind in self._rules:
-                if marker in body:
+            for marker, kind, path in self._rules:
+                if marker in body and (path is None or _path(head) == path):
                     self.stats[kind] += 1
                     return kind
             if self._scripted:
@@ -258,6 +275,10 @@ class FaultProxy:
             return _response(503, b'{"detail":"busy"}', "application/json", retry)
         if kind == "status_429":
             return _response(429, b'{"detail":"slow down"}', "application/json", retry)
+        if kind in REFUSALS:
+            status = int(kind.removeprefix("status_"))
+            detail = b'{"detail":"' + _REASONS[status].encode("ascii") + b'"}'
+            return _response(status, detail, "application/json")
         if kind == "html_502":
             page = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
             return _response(502, page, "text/html")
@@ -316,7 +337,7 @@ class FaultProxy:
                 body = client.body(head) or b""
                 with self._lock:
                     self.heads.append(head)
-                kind = self._decide(body)
+                kind = self._decide(head, body)
                 static = self._static(kind)
                 if kind == "drop_before":
                     return

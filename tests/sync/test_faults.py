@@ -24,11 +24,18 @@ from tests.support.queue import OFFICER, add_verified
 from tests.sync.helpers import FakeTime, Recorder, Restartable, enrol, local_statuses, server_ids
 
 SUBMISSIONS = int(os.environ.get("SYNC_FAULT_SUBMISSIONS", "5000"))
+BATCH = "/v1/submissions/batch"
+LOOKUP = "/v1/submissions/lookup"
 
 
 def _upstream(server: Server) -> tuple[str, int]:
     host, port = server.url.removeprefix("http://").split(":")
     return host, int(port)
+
+
+def _requests_to(proxy: FaultProxy, path: str) -> int:
+    """How many requests the proxy saw for ``path``."""
+    return sum(1 for head in proxy.heads if head.split(b" ")[1].split(b"?")[0] == path.encode())
 
 
 def _uploader(
@@ -69,7 +76,7 @@ def test_one_poisoned_submission_is_held_and_the_rest_flow(store: Store, server:
     poisoned = ids[117]
     fake, seen = FakeTime(), Recorder()
     with FaultProxy(_upstream(server)) as proxy, IntakeClient(proxy.url, token=token) as client:
-        proxy.fail_when_body_contains(poisoned.encode())
+        proxy.fail_when_body_contains(poisoned.encode(), path=BATCH)
         final = _uploader(store, client, fake, seen).run_until_idle()
     assert final.state == "idle"
     assert (final.sent, final.held, final.needs_officer, final.queued) == (239, 1, 1, 0)
@@ -81,6 +88,8 @@ def test_one_poisoned_submission_is_held_and_the_rest_flow(store: Store, server:
     assert record.upload_failures == 3  # held, retried twice once the queue was empty, held
     assert record.last_error == "server error (500)"
     assert proxy.stats["status_500"] == 3 * 8 + 2 * 3  # 240 -> 120 -> … -> 1, then two retries
+    # the server was asked before each split and hold (8), and before each release and hold (2 x 2)
+    assert _requests_to(proxy, LOOKUP) == 8 + 2 * 2
     # set aside while others still waited; tried again alone once everything else was sent
     first_hold = next(p for p in seen.seen if p.held == 1)
     assert first_hold.sent < 200
