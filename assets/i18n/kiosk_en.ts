@@ -240,6 +240,96 @@
     </message>
 </context>
 <context>
+    <name>AttentionScreen</name>
+    <message>
+        <source>The ward&apos;s server already has %1: nothing goes back or again.</source>
+        <translation>The ward&apos;s server already has %1: nothing goes back or again.</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s server cannot be asked now whether it has this record, so it is not sent back yet. Try again when the kiosk is online.</source>
+        <translation>The ward&apos;s server cannot be asked now whether it has this record, so it is not sent back yet. Try again when the kiosk is online.</translation>
+    </message>
+    <message>
+        <source>%1 was sent back to the volunteer with the reasons.</source>
+        <translation>%1 was sent back to the volunteer with the reasons.</translation>
+    </message>
+    <message>
+        <source>%1 was re-created as a new visit, code %2: continue it from Home.</source>
+        <translation>%1 was re-created as a new visit, code %2: continue it from Home.</translation>
+    </message>
+    <message>
+        <source>%1 is queued to be sent again.</source>
+        <translation>%1 is queued to be sent again.</translation>
+    </message>
+    <message>
+        <source>This record changed in the meantime: the list is up to date again.</source>
+        <translation>This record changed in the meantime: the list is up to date again.</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s server did not accept this record. Please check it with the resident.</source>
+        <translation>The ward&apos;s server did not accept this record. Please check it with the resident.</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s server did not accept it: %1</source>
+        <translation>The ward&apos;s server did not accept it: %1</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s server could not take this record. Please check it with the resident and save it again.</source>
+        <translation>The ward&apos;s server could not take this record. Please check it with the resident and save it again.</translation>
+    </message>
+    <message>
+        <source>Records that need an officer</source>
+        <translation>Records that need an officer</translation>
+    </message>
+    <message>
+        <source>Nothing needs an officer now.</source>
+        <translation>Nothing needs an officer now.</translation>
+    </message>
+    <message>
+        <source>Not accepted by the ward&apos;s server (%1)</source>
+        <translation>Not accepted by the ward&apos;s server (%1)</translation>
+    </message>
+    <message>
+        <source>The server holds other content under the same record (%1)</source>
+        <translation>The server holds other content under the same record (%1)</translation>
+    </message>
+    <message>
+        <source>The server keeps failing on these (%1)</source>
+        <translation>The server keeps failing on these (%1)</translation>
+    </message>
+    <message>
+        <source>Captured by %1 · since %2</source>
+        <translation>Captured by %1 · since %2</translation>
+    </message>
+    <message>
+        <source>Send back to the volunteer</source>
+        <translation>Send back to the volunteer</translation>
+    </message>
+    <message>
+        <source>Re-create as new</source>
+        <translation>Re-create as new</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>The server gave no reason.</source>
+        <translation>The server gave no reason.</translation>
+    </message>
+    <message>
+        <source>The server already has a different record under this one&apos;s number. Re-create it: a new visit with the same answers, to check and save again.</source>
+        <translation>The server already has a different record under this one&apos;s number. Re-create it: a new visit with the same answers, to check and save again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server failed on it %n time(s); the kiosk no longer retries it by itself.</source>
+        <translation>
+            <numerusform>The server failed on it %n time(s); the kiosk no longer retries it by itself.</numerusform>
+            <numerusform>The server failed on it %n time(s); the kiosk no longer retries it by itself.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BrandPicker</name>
     <message>
         <source>Other brand</source>
@@ -509,6 +599,10 @@ Do you agree?</translation>
         <translation>Too many wrong PINs. Please wait %1, then try again.</translation>
     </message>
     <message>
+        <source>You took this record yourself: another officer must check it (four eyes).</source>
+        <translation>You took this record yourself: another officer must check it (four eyes).</translation>
+    </message>
+    <message>
         <source>Only an officer can do this.</source>
         <translation>Only an officer can do this.</translation>
     </message>
@@ -600,12 +694,50 @@ Do you agree?</translation>
         <translation>Sync now</translation>
     </message>
     <message>
+        <source>To verify: %1</source>
+        <translation>To verify: %1</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Needs attention: %1</translation>
+    </message>
+    <message>
         <source>Volunteers and officers</source>
         <translation>Volunteers and officers</translation>
     </message>
     <message>
         <source>Continue the visit of %1 (saved at %2)</source>
         <translation>Continue the visit of %1 (saved at %2)</translation>
+    </message>
+    <message>
+        <source>Returned: %1 — %2</source>
+        <translation>Returned: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Phone %1 · code %2</source>
+        <translation>Phone %1 · code %2</translation>
+    </message>
+    <message>
+        <source>No phone given · code %1</source>
+        <translation>No phone given · code %1</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2</source>
+        <translation>Sent %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) behind the ward&apos;s server. Please set the right time: every record carries it.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute(s) behind the ward&apos;s server. Please set the right time: every record carries it.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minute(s) behind the ward&apos;s server. Please set the right time: every record carries it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) ahead of the ward&apos;s server. Please set the right time: every record carries it.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute(s) ahead of the ward&apos;s server. Please set the right time: every record carries it.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minute(s) ahead of the ward&apos;s server. Please set the right time: every record carries it.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Settings</source>
@@ -697,6 +829,10 @@ Do you agree?</translation>
     <message>
         <source>The server refused this kiosk — an officer must enrol it again</source>
         <translation>The server refused this kiosk — an officer must enrol it again</translation>
+    </message>
+    <message>
+        <source>The server answers, but not to sending: its address or the network&apos;s settings are wrong. Sending waits; an officer should check the server&apos;s address.</source>
+        <translation>The server answers, but not to sending: its address or the network&apos;s settings are wrong. Sending waits; an officer should check the server&apos;s address.</translation>
     </message>
     <message>
         <source>Sending has stopped: a problem with this computer&apos;s records</source>

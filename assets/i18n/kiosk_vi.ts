@@ -239,6 +239,95 @@
     </message>
 </context>
 <context>
+    <name>AttentionScreen</name>
+    <message>
+        <source>The ward&apos;s server already has %1: nothing goes back or again.</source>
+        <translation>Máy chủ của phường đã có %1: không trả lại, không gửi lại.</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s server cannot be asked now whether it has this record, so it is not sent back yet. Try again when the kiosk is online.</source>
+        <translation>Chưa hỏi được máy chủ của phường xem đã có hồ sơ này chưa, nên chưa trả lại. Xin thử lại khi máy đã trực tuyến.</translation>
+    </message>
+    <message>
+        <source>%1 was sent back to the volunteer with the reasons.</source>
+        <translation>Đã trả %1 lại cho tình nguyện viên kèm lý do.</translation>
+    </message>
+    <message>
+        <source>%1 was re-created as a new visit, code %2: continue it from Home.</source>
+        <translation>Đã tạo lại %1 thành lượt ghi nhận mới, mã %2: tiếp tục từ Trang chính.</translation>
+    </message>
+    <message>
+        <source>%1 is queued to be sent again.</source>
+        <translation>%1 đã được xếp để gửi lại.</translation>
+    </message>
+    <message>
+        <source>This record changed in the meantime: the list is up to date again.</source>
+        <translation>Hồ sơ này vừa thay đổi: danh sách đã được cập nhật.</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s server did not accept this record. Please check it with the resident.</source>
+        <translation>Máy chủ của phường không nhận hồ sơ này. Xin kiểm tra lại với người dân.</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s server did not accept it: %1</source>
+        <translation>Máy chủ của phường không nhận: %1</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s server could not take this record. Please check it with the resident and save it again.</source>
+        <translation>Máy chủ của phường không nhận được hồ sơ này. Xin kiểm tra lại với người dân rồi lưu lại.</translation>
+    </message>
+    <message>
+        <source>Records that need an officer</source>
+        <translation>Hồ sơ cần cán bộ xử lý</translation>
+    </message>
+    <message>
+        <source>Nothing needs an officer now.</source>
+        <translation>Hiện không có hồ sơ nào cần cán bộ xử lý.</translation>
+    </message>
+    <message>
+        <source>Not accepted by the ward&apos;s server (%1)</source>
+        <translation>Máy chủ của phường không nhận (%1)</translation>
+    </message>
+    <message>
+        <source>The server holds other content under the same record (%1)</source>
+        <translation>Máy chủ có nội dung khác cho cùng hồ sơ (%1)</translation>
+    </message>
+    <message>
+        <source>The server keeps failing on these (%1)</source>
+        <translation>Máy chủ liên tục lỗi với các hồ sơ này (%1)</translation>
+    </message>
+    <message>
+        <source>Captured by %1 · since %2</source>
+        <translation>Người ghi nhận: %1 · từ %2</translation>
+    </message>
+    <message>
+        <source>Send back to the volunteer</source>
+        <translation>Trả lại cho tình nguyện viên</translation>
+    </message>
+    <message>
+        <source>Re-create as new</source>
+        <translation>Tạo lại thành hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử gửi lại</translation>
+    </message>
+    <message>
+        <source>The server gave no reason.</source>
+        <translation>Máy chủ không nêu lý do.</translation>
+    </message>
+    <message>
+        <source>The server already has a different record under this one&apos;s number. Re-create it: a new visit with the same answers, to check and save again.</source>
+        <translation>Máy chủ đã có một hồ sơ khác mang số của hồ sơ này. Hãy tạo lại: một lượt mới với cùng câu trả lời, để kiểm tra và lưu lại.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server failed on it %n time(s); the kiosk no longer retries it by itself.</source>
+        <translation>
+            <numerusform>Máy chủ đã lỗi %n lần với hồ sơ này; máy không tự gửi lại nữa.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BrandPicker</name>
     <message>
         <source>Other brand</source>
@@ -505,6 +594,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
         <translation>Đã nhập sai quá nhiều lần. Vui lòng chờ %1 rồi thử lại.</translation>
     </message>
     <message>
+        <source>You took this record yourself: another officer must check it (four eyes).</source>
+        <translation>Đồng chí đã tự ghi nhận hồ sơ này: cán bộ khác phải xác minh (hai người kiểm tra).</translation>
+    </message>
+    <message>
         <source>Only an officer can do this.</source>
         <translation>Chỉ cán bộ mới được thực hiện việc này.</translation>
     </message>
@@ -596,12 +689,48 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
+        <source>To verify: %1</source>
+        <translation>Cần xác minh: %1</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Cần xử lý: %1</translation>
+    </message>
+    <message>
         <source>Volunteers and officers</source>
         <translation>Tình nguyện viên và cán bộ</translation>
     </message>
     <message>
         <source>Continue the visit of %1 (saved at %2)</source>
         <translation>Tiếp tục ghi nhận cho %1 (lưu lúc %2)</translation>
+    </message>
+    <message>
+        <source>Returned: %1 — %2</source>
+        <translation>Bị trả lại: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Phone %1 · code %2</source>
+        <translation>Điện thoại %1 · mã %2</translation>
+    </message>
+    <message>
+        <source>No phone given · code %1</source>
+        <translation>Không có số điện thoại · mã %1</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2</source>
+        <translation>Đã gửi %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) behind the ward&apos;s server. Please set the right time: every record carries it.</source>
+        <translation>
+            <numerusform>Đồng hồ máy này chậm %n phút so với máy chủ của phường. Xin chỉnh lại giờ: mọi hồ sơ đều ghi giờ.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) ahead of the ward&apos;s server. Please set the right time: every record carries it.</source>
+        <translation>
+            <numerusform>Đồng hồ máy này nhanh %n phút so với máy chủ của phường. Xin chỉnh lại giờ: mọi hồ sơ đều ghi giờ.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Settings</source>
@@ -693,6 +822,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>The server refused this kiosk — an officer must enrol it again</source>
         <translation>Máy chủ từ chối máy này — cán bộ cần đăng ký lại</translation>
+    </message>
+    <message>
+        <source>The server answers, but not to sending: its address or the network&apos;s settings are wrong. Sending waits; an officer should check the server&apos;s address.</source>
+        <translation>Máy chủ có trả lời nhưng không nhận hồ sơ gửi: địa chỉ máy chủ hoặc cài đặt mạng bị sai. Việc gửi tạm dừng; cán bộ cần kiểm tra địa chỉ máy chủ.</translation>
     </message>
     <message>
         <source>Sending has stopped: a problem with this computer&apos;s records</source>

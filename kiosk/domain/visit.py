@@ -284,7 +284,9 @@ class Visit:
             target = visit.vehicles if kind == "vehicle" else visit.licences
             kept = list(paths.get(key) or ())
             for index, entry in enumerate(entries):
-                record = files[index] if index < len(files) else {}
+                record = files[index] if index < len(files) else None
+                if record is None:  # a captured payload keeps no copy of the record on file:
+                    record = {} if entry.get("answer") == "added" else dict(entry)  # as sent
                 answer = Answer.from_entry(kind, entry, record)  # type: ignore[arg-type]
                 answer.path = kept[index] if index < len(kept) else _path_of(answer)
                 target.append(answer)

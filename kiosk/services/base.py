@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal, NamedTuple, Protocol
 
-__all__ = ["Actor", "Clock", "PermissionDenied", "Role", "require_role", "system_clock"]
+__all__ = [
+    "Actor",
+    "Clock",
+    "OwnCapture",
+    "PermissionDenied",
+    "Role",
+    "require_role",
+    "system_clock",
+]
 
 Role = Literal["officer", "volunteer"]
 
@@ -17,6 +25,14 @@ class PermissionDenied(Exception):
         self.action = action
         self.role = role
         super().__init__(f"a {role} may not {action}")
+
+
+class OwnCapture(PermissionDenied):
+    """Four eyes (DESIGN.md §6): an officer never verifies a record they captured themselves;
+    another officer does (a co-sign)."""
+
+    def __init__(self) -> None:
+        super().__init__("verify a record they captured themselves", "officer")
 
 
 class AuthError(Exception):

@@ -28,6 +28,7 @@ __all__ = [
     "CaptureService",
     "DraftSummary",
     "PreparedCapture",
+    "ReturnedSummary",
     "SubmissionRecord",
 ]
 
@@ -55,6 +56,23 @@ class DraftSummary:
     saved_at: datetime
 
 
+@dataclass(frozen=True)
+class ReturnedSummary:
+    """One of the signed-in operator's visits an officer sent back, for Home's list.
+
+    ``reason`` is the officer's; ``phone`` is the resident's from the payload (None when not
+    given), so a resident who went home can be called back.  ``returned_at`` is when it was
+    sent back.
+    """
+
+    id: str
+    reference: str
+    full_name: str | None
+    phone: str | None
+    reason: str
+    returned_at: datetime
+
+
 def _text(resident: object, key: str) -> str | None:
     """A string field of a partial draft's resident, or None."""
     value = resident.get(key) if isinstance(resident, Mapping) else None
@@ -67,8 +85,9 @@ def _has_receipt(record: SubmissionRecord | None) -> bool:
 
 
 def _check_owner(actor: Actor, record: SubmissionRecord, action: str) -> None:
-    """A volunteer may act only on their own submissions; an officer on anyone's."""
-    if not actor.is_officer and record.created_by != actor.operator_id:
+    """A volunteer may act only on their own submissions (started or captured by them); an
+    officer on anyone's."""
+    if not actor.is_officer and actor.operator_id not in (record.created_by, record.captured_by):
         raise PermissionDenied(action, actor.role)
 
 
@@ -173,7 +192,8 @@ class CaptureService:
         return summaries
 
     def draft(self, actor: Actor, submission_id: str) -> SubmissionRecord:
-        """A draft to continue: a volunteer's own only, any for an officer.
+        """A draft (or a returned visit) to continue: a volunteer's own only (started or
+        captured by them, as :meth:`returned` lists them), any for an officer.
 
         The record is as it is now: check ``status`` (it may have been captured, or discarded
         as expired, since the list was read).
@@ -198,11 +218,28 @@ class CaptureService:
         with self._store.read() as session:
             return subs.get(session, submission_id)
 
-    def returned(self, actor: Actor) -> list[SubmissionRecord]:
-        """Submissions an officer sent back, oldest first, for the volunteer to fix."""
+    def returned(self, actor: Actor) -> list[ReturnedSummary]:
+        """The signed-in operator's own visits an officer sent back (they captured or started
+        them; training ones too), oldest return first, for them to fix."""
         require_role(actor, "view submissions", *_ANYONE)
-        with self._store.read() as session:
-            return subs.with_status(session, "returned")
+        with self._store.reader() as conn:
+            records = subs.with_status(conn, "returned")
+        mine = (r for r in records if actor.operator_id in (r.captured_by, r.created_by))
+        summaries = []
+        for record in mine:
+            payload = record.payload
+            resident = payload.get("resident") if isinstance(payload, Mapping) else None
+            summaries.append(
+                ReturnedSummary(
+                    record.id,
+                    record.reference,
+                    _text(resident, "full_name"),
+                    _text(resident, "phone"),
+                    record.return_reason or "",
+                    record.status_at,
+                )
+            )
+        return summaries
 
     def find_by_reference(self, actor: Actor, text: str) -> SubmissionRecord:
         """The visit with the reference code ``text`` as typed (any case, with or without the

@@ -11,16 +11,22 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from kiosk.domain.text import normalize
 from kiosk.services.base import Actor, Clock, require_role
 from kiosk.store import Store
 from kiosk.store.models import DailyTarget, Submission
+from kiosk.store.outbox import OFFICER_AFTER
 from kiosk.store.station import get_station, set_name, set_training
 
 NOT_COUNTED = ("draft", "discarded", "superseded")
 WAITING_UPLOAD = ("verified", "held")
+NEEDS_ATTENTION = or_(
+    Submission.status.in_(("rejected", "conflict")),
+    and_(Submission.status == "held", Submission.upload_failures >= OFFICER_AFTER),
+)
+"""What an officer must act on after the upload (training records never get there)."""
 NAME_MAX = 100
 """The longest station name, in characters (what enrolment sends the server allows)."""
 
@@ -45,6 +51,9 @@ class HomeCounts:
     waiting_verification: int
     waiting_upload: int
     training: bool
+    needs_attention: int = 0
+    """Rejected, in conflict, or held for good: the officer's "needs attention" list
+    (:meth:`kiosk.services.verify.VerifyService.attention`)."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +182,9 @@ class StationService:
                 .select_from(Submission)
                 .where(Submission.status.in_(WAITING_UPLOAD), Submission.training.is_(False))
             )
+            needs_attention = session.scalar(
+                select(func.count()).select_from(Submission).where(NEEDS_ATTENTION)
+            )
             target = None
             group = station.home_group if station is not None else None
             if group:
@@ -182,5 +194,10 @@ class StationService:
                     )
                 )
         return HomeCounts(
-            today or 0, target, waiting_verification or 0, waiting_upload or 0, training
+            today or 0,
+            target,
+            waiting_verification or 0,
+            waiting_upload or 0,
+            training,
+            needs_attention or 0,
         )

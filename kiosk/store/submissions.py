@@ -216,7 +216,7 @@ def prepare_capture(
         session_id=record.session_id, captured_at=_stamp(at), captured_by=actor,
         verified_at=None, verified_by=None,
     )  # fmt: skip
-    full.setdefault("warnings_acknowledged", [])
+    full["warnings_acknowledged"] = []  # only the verifying officer acknowledges (four eyes)
     probe = {**full, "verified_at": full["captured_at"], "verified_by": actor}
     errors = validate_payload(probe, today=at.date())
     if errors:
@@ -398,8 +398,10 @@ def transition(
     at: datetime,
     actor: str,
     reason: str | None = None,
+    acknowledged: Iterable[str] | None = None,
 ) -> SubmissionRecord:
-    """Any allowed change by target name, for callers that get the status from elsewhere.
+    """Any allowed change by target name, for callers that get the status from elsewhere
+    (``acknowledged``: the warnings the officer accepted, for ``verified``).
 
     ``reason``: why it is returned, held or discarded (a discard defaults to ``abandoned``).
     For ``superseded`` this returns the old, now superseded submission.
@@ -410,7 +412,7 @@ def transition(
     if target == "captured":
         return capture(session, sid, dict(record.payload or {}), at=at, actor=actor)
     if target == "verified":
-        return verify(session, sid, at=at, actor=actor)
+        return verify(session, sid, at=at, actor=actor, acknowledged=acknowledged)
     if target == "returned":
         return return_to_volunteer(session, sid, reason=reason or "returned", at=at, actor=actor)
     if target == "superseded":

@@ -13,6 +13,7 @@ from kiosk.domain.errors import DomainError
 from kiosk.services.base import (
     AuthError,
     OperatorDisabled,
+    OwnCapture,
     PermissionDenied,
     SignInLocked,
     WrongPin,
@@ -70,6 +71,10 @@ def error_text(error: BaseException) -> str:
     """What to tell the person at the kiosk about ``error``, in the current language."""
     if isinstance(error, DomainError):
         return domain_error_text(error.code)
+    if isinstance(error, OwnCapture):
+        return translate(
+            "Errors", "You took this record yourself: another officer must check it (four eyes)."
+        )
     if isinstance(error, PermissionDenied):
         return translate("Errors", "Only an officer can do this.")
     if isinstance(error, WeakPin):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
@@ -273,6 +274,7 @@ class MainWindow(QMainWindow):
 
     def _build_screens(self, backend: Backend) -> None:
         # Imported here, after the first paint: the backend has loaded what they import.
+        from kiosk.ui.screens.attention import AttentionScreen
         from kiosk.ui.screens.consent import ConsentScreen
         from kiosk.ui.screens.home import HomeScreen
         from kiosk.ui.screens.lookup import LookupScreen
@@ -318,6 +320,12 @@ class MainWindow(QMainWindow):
         self.visit_flow.notice.connect(self.notify)
         self.lookup_screen.receipt_found.connect(self.visit_flow.show_found)
         self.receipt_screen.print_clicked.connect(self._print_receipt)
+        self.attention_screen = AttentionScreen(
+            backend, self.runner, self._current_actor, partial(ask_server, backend)
+        )
+        self.home_screen.attention_clicked.connect(lambda: self.navigator.go("attention"))
+        self.home_screen.verify_clicked.connect(lambda: self.start_cosign(None))
+        self.home_screen.returned_clicked.connect(self._resume_visit)
         self.verify_screen = VerifyScreen(backend, self.runner)
         self.verify_screen.finished.connect(self._verify_round_over)
         self.verify_screen.approved.connect(lambda _id: self.sync_now())
@@ -343,6 +351,7 @@ class MainWindow(QMainWindow):
             ("review", self.review_screen),
             ("receipt", self.receipt_screen),
             ("verify", self.verify_screen),
+            ("attention", self.attention_screen),
             ("operators", self.operators_screen),
             ("settings", self.settings_screen),
         ):
@@ -637,6 +646,9 @@ class MainWindow(QMainWindow):
                 summary.waiting_upload,
                 sync.last_sync or summary.last_sent_at,
                 sending=sync.sending,
+                drain_done=sync.drain_done,
+                drain_total=sync.drain_total,
+                clock_skew=sync.clock_skew,
             )
         self.status_changed.emit(status)
 
@@ -717,3 +729,19 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
         super().changeEvent(event)
+
+
+def ask_server(backend: Backend, actor: Actor, ids: list[str]) -> dict[str, str]:
+    """On the network worker: does the ward's server hold these held or rejected ids? Those it
+    holds are settled here (``kiosk.sync.check_held``); a demo station has no server to ask."""
+    from kiosk.sync import check_held
+    from kiosk.sync.enrol import client_for, load_identity
+    from kiosk.sync.errors import NotEnrolled
+
+    try:
+        client = client_for(load_identity(backend.store), ca_bundle=backend.ca_bundle)
+    except NotEnrolled:
+        return dict.fromkeys(ids, "not_checked")
+    with client:
+        found = check_held(backend.store, client, ids, now=backend.clock, actor=actor.operator_id)
+    return dict(found)

@@ -60,6 +60,10 @@ class SyncState:
     needs_officer: int = 0
     clock_skew: float | None = None
     """Server time minus local time in seconds, when more than two minutes off."""
+    drain_done: int = 0
+    """Of the queue the engine is draining: how many the server has answered (sent or rejected)."""
+    drain_total: int = 0
+    """...and how many there were in all (Home's "Sent X of Y")."""
 
 
 class SyncWorker(QObject):
@@ -216,6 +220,8 @@ class SyncWorker(QObject):
         link: Link
         if progress.state == "waiting":
             link = "offline" if progress.unreachable else "busy"
+        elif progress.state == "misconfigured":  # a 403/404 on the batch path, health answering
+            link = "misconfigured"
         elif progress.state in ("sending", "idle"):
             link = "online" if progress.state == "sending" else self.state().link
         else:
@@ -227,4 +233,6 @@ class SyncWorker(QObject):
             held=progress.held,
             needs_officer=progress.needs_officer,
             clock_skew=progress.clock_skew,
+            drain_done=progress.sent + progress.rejected,
+            drain_total=progress.sent + progress.rejected + progress.queued,
         )

@@ -359,7 +359,8 @@ class VisitFlow(QObject):
             self.park()
 
     def resume(self, draft_id: str) -> None:
-        """A draft from Home: its answers on the resident's page, kept as the same draft."""
+        """A draft (or a returned capture) from Home: its answers on the resident's page, kept
+        as the same submission."""
         actor = self._current_actor()
         if actor is None:
             return
@@ -368,7 +369,9 @@ class VisitFlow(QObject):
         ).run()
 
     def _resumed(self, actor: Actor, record: SubmissionRecord) -> None:
-        if record.status != "draft" or not self._navigator.go("resident"):
+        """A draft, or a capture an officer returned: fixed on the resident's page, then Save
+        captures it again (same id and reference)."""
+        if record.status not in ("draft", "returned") or not self._navigator.go("resident"):
             return
         visit = Visit.from_draft(record.payload or {})
         visit.step = "answers"

@@ -69,7 +69,7 @@ def test_return_with_reason_and_recapture(
     sub_id = _captured(capture, volunteer)
     verify.return_(officer, sub_id, "Số khung không khớp giấy tờ")
     returned = capture.returned(volunteer)
-    assert [(v.id, v.return_reason) for v in returned] == [(sub_id, "Số khung không khớp giấy tờ")]
+    assert [(v.id, v.reason) for v in returned] == [(sub_id, "Số khung không khớp giấy tờ")]
     capture.capture(volunteer, sub_id, make_payload())
     assert verify.approve(officer, sub_id, acknowledged=ACK).status == "verified"
 

@@ -11,12 +11,15 @@ from kiosk.store.retention import expire_drafts, purge_sent
 from tests.store.fixtures import FakeClock, add_operator
 from tests.strategies.payloads import make_payload
 
+ACK = ["licence.expiry_unconfirmed"]
+"""The warning of the synthetic payload's licence, acknowledged by the verifying officer."""
+
 
 def _sent(store: Store, clock: FakeClock, volunteer: str, officer: str) -> str:
     with store.write() as session:
         sub_id = subs.create_draft(session, at=clock(), actor=volunteer).id
         subs.capture(session, sub_id, make_payload(), at=clock(), actor=volunteer)
-        subs.verify(session, sub_id, at=clock(), actor=officer)
+        subs.verify(session, sub_id, at=clock(), actor=officer, acknowledged=ACK)
         subs.mark_sent(session, sub_id, at=clock())
     return sub_id
 

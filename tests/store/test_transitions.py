@@ -115,7 +115,9 @@ def test_every_transition_not_in_the_table_raises(flow: Flow, source: str) -> No
         events = flow.audit_rows()
         with flow.store.write() as session:
             if (source, target) in DIAGRAM:
-                subs.transition(session, sub_id, target, at=flow.clock(), actor=flow.officer)
+                subs.transition(
+                    session, sub_id, target, at=flow.clock(), actor=flow.officer, acknowledged=ACK
+                )
                 continue
             with pytest.raises(InvalidTransition) as caught:
                 subs.transition(session, sub_id, target, at=flow.clock(), actor=flow.officer)
@@ -125,7 +127,9 @@ def test_every_transition_not_in_the_table_raises(flow: Flow, source: str) -> No
     for target in TRANSITIONS[source]:
         sub_id = flow.make(source)
         with flow.store.write() as session:
-            subs.transition(session, sub_id, target, at=flow.clock(), actor=flow.officer)
+            subs.transition(
+                session, sub_id, target, at=flow.clock(), actor=flow.officer, acknowledged=ACK
+            )
         assert flow.status(sub_id) == target
 
 

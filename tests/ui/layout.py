@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -71,6 +72,17 @@ def _label_problem(label: QLabel) -> str | None:
         return None
     inner = label.contentsRect()
     metrics = label.fontMetrics()
+    if label.textFormat() == Qt.TextFormat.RichText:  # a table: its layout, not its source
+        document = QTextDocument()
+        document.setDefaultFont(label.font())
+        document.setDocumentMargin(0)  # as a label lays its text out
+        document.setHtml(text)
+        if document.idealWidth() > inner.width() + 1:
+            return f"needs {document.idealWidth():.0f}px of width, has {inner.width()}px"
+        document.setTextWidth(inner.width())
+        if document.size().height() > inner.height() + 1:
+            return f"needs {document.size().height():.0f}px of height, has {inner.height()}px"
+        return None
     if label.wordWrap():
         widest_word = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
         if widest_word > inner.width():

@@ -15,7 +15,19 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.receipt import ReceiptScreen
 from kiosk.ui.screens.setup import STEPS
 from kiosk.ui.widgets.idle_warning import IdleWarning
+from kiosk.ui.widgets.status_bar import StationStatus
 from tests.ui.conftest import OFFICER, VOLUNTEER
+from tests.ui.desk import (
+    REJECTED_CODES,
+    attention_screen,
+    captured,
+    held_for_good,
+    in_conflict,
+    people,
+    rejected,
+    returned,
+    verified,
+)
 from tests.ui.flows import WAIT_MS, complete_setup, go_to_sign_in, sign_in, tap, type_on, type_text
 from tests.ui.layout import SIZES, layout_problems
 from tests.ui.receipts import sample_receipt
@@ -281,4 +293,59 @@ def test_the_visit(qtbot: QtBot, staffed: MainWindow, text_size: str) -> None:
     tap(qtbot, window.review_screen.save_button)
     qtbot.waitUntil(lambda: window.navigator.current() == "receipt", timeout=WAIT_MS)
     problems += _at_every_size(qtbot, window, "visit/receipt")
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("text_size", [*TEXT_SIZES, "large"])
+def test_the_shared_desk(qtbot: QtBot, staffed: MainWindow, text_size: str) -> None:
+    """A volunteer's Home with drafts and returned visits (long names, long reasons); an
+    officer's with what waits for them, the queue draining and a clock far off; the attention
+    screen with its three groups."""
+    window = staffed
+    _text_size(window, text_size)
+    backend = window.backend_or_fail()
+    officer, volunteer, second = people(window)
+    backend.station.set_training(officer, False)  # upload outcomes never happen in training
+    screen = attention_screen(window)
+    long_reason = screen.rejected_reason(REJECTED_CODES)
+    returned(window, volunteer, officer, long_reason, full_name=LONG_NAME)
+    returned(window, volunteer, officer, "Thiếu giấy tờ", phone=None)
+    for name in (LONG_NAME, "Lê Thị Bình", "Phạm Văn Cường"):
+        backend.capture.new_draft(volunteer, payload={"resident": {"full_name": name}})
+    records = [verified(window, volunteer, second, full_name=LONG_NAME) for _ in range(4)]
+    rejected(window, records[0].id)
+    in_conflict(window, records[1].id)
+    held_for_good(window, records[2].id)
+    backend.station.set_training(officer, True)  # the banner again: the worst case
+    for _ in range(2):  # waiting for an officer (Home counts the training ones in training)
+        captured(window, volunteer)
+
+    window.accept_sign_in(volunteer)
+    home = window.home_screen
+    qtbot.waitUntil(lambda: len(home.returned_buttons) == 2, timeout=WAIT_MS)
+    problems = _at_every_size(qtbot, window, "home/returned and drafts")
+    window.accept_sign_in(officer)
+    qtbot.waitUntil(lambda: window.runner.pending() == 0, timeout=WAIT_MS)
+    home.set_status(
+        StationStatus("online", 12, sending=True, drain_done=3, drain_total=12, clock_skew=-600.0)
+    )
+    assert home.verify_button.isVisible() and home.attention_button.isVisible()
+    assert home.progress_text() and home._clock_notice.isVisible()
+    problems += _at_every_size(qtbot, window, "home/officer, sending, clock off")
+    with qtbot.waitSignal(screen.shown, timeout=WAIT_MS):
+        assert window.navigator.go("attention")
+    assert screen.attention().total == 3
+    problems += _at_every_size(qtbot, window, "attention")
+    with qtbot.waitSignal(screen.shown, timeout=WAIT_MS):
+        tap(qtbot, screen.card_for(records[2].reference).buttons["retry"])
+    assert screen.message_text()
+    problems += _at_every_size(qtbot, window, "attention/after an action")
+    screen.clear_personal_data()
+    problems += _at_every_size(qtbot, window, "attention/empty")
+    window.start_cosign()  # an officer signed in: verification opens as them
+    verify = window.verify_screen
+    qtbot.waitUntil(lambda: verify._item is not None, timeout=WAIT_MS)
+    problems += _at_every_size(qtbot, window, "verify")
+    tap(qtbot, verify.return_button)
+    problems += _at_every_size(qtbot, window, "verify/return with a reason")
     assert problems == [], "\n".join(problems)

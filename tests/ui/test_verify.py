@@ -208,3 +208,36 @@ def test_an_officer_never_verifies_their_own_capture(qtbot: QtBot, window: MainW
     with window.backend_or_fail().store.read() as session:
         row = session.get(Submission, captured.id)
         assert row is not None and row.status == "captured"
+
+
+def test_a_returned_visit_is_fixed_and_captured_again(
+    qtbot: QtBot, window: MainWindow, served: Submission
+) -> None:
+    tap(qtbot, window.receipt_screen.verify_button)
+    _co_sign(qtbot, window, Walk(qtbot, window))
+    screen = window.verify_screen
+    qtbot.waitUntil(lambda: screen._item is not None, timeout=WAIT_MS)
+    tap(qtbot, screen.return_button)
+    tap(qtbot, screen.reasons.button_for("plate"))
+    tap(qtbot, screen.confirm_return)
+    qtbot.waitUntil(lambda: "Không còn" in screen._title.text(), timeout=WAIT_MS)
+    tap(qtbot, screen.done_button)
+    tap(qtbot, window.receipt_screen.next_button)  # the volunteer, back on Home
+    home = window.home_screen
+    qtbot.waitUntil(lambda: len(home.returned_buttons) == 1, timeout=WAIT_MS)
+    assert "Sai biển số" in home.returned_buttons[0].title.text()
+    tap(qtbot, home.returned_buttons[0])
+    resident = window.resident_screen
+    qtbot.waitUntil(lambda: resident.origin() == "draft", timeout=WAIT_MS)
+    vehicle = resident.cards()[0]
+    assert vehicle.choice.value() == "confirmed"  # every answer as it was sent
+    tap(qtbot, vehicle.choice.button_for("not_mine"))  # the fix
+    tap(qtbot, resident.continue_button)
+    tap(qtbot, window.consent_screen.agree_button)
+    tap(qtbot, window.review_screen.save_button)
+    qtbot.waitUntil(lambda: window.navigator.current() == "receipt", timeout=WAIT_MS)
+    with window.backend_or_fail().store.read() as session:
+        rows = list(session.scalars(select(Submission)))
+    assert [(r.id, r.status, r.return_reason) for r in rows] == [(served.id, "captured", None)]
+    assert rows[0].payload is not None
+    assert rows[0].payload["vehicles"][0]["answer"] == "not_mine"

@@ -1,22 +1,32 @@
-"""Home: the day's figures, the link to the ward's server, and (for officers) their screens."""
+"""Home: the day's figures, the link to the ward's server, the operator's own unfinished and
+returned visits, and (for officers) what waits for them and their screens."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.masking import mask_id_number
 from kiosk.services.base import Actor
-from kiosk.services.capture import DraftSummary
+from kiosk.services.capture import DraftSummary, ReturnedSummary
 from kiosk.services.station import HomeCounts
 from kiosk.ui.backend import Backend
 from kiosk.ui.i18n import arg
 from kiosk.ui.navigator import Navigator
-from kiosk.ui.screens.base import Screen, button, card, label, show_message
+from kiosk.ui.resources import icon
+from kiosk.ui.screens.base import Screen, button, card, label, scrolling, show_message
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.widgets.status_bar import LinkIcon, StationStatus, last_sync_text, link_text
+from kiosk.ui.widgets.tile import Tile
 
 REFRESH_MS = 15_000
 MAX_DRAFTS_SHOWN = 3
@@ -63,6 +73,21 @@ class _LinkRow(QWidget):
         self.text.setText(f"{link_text(status)} · {last}" if last else link_text(status))
 
 
+class _Progress(QWidget):
+    """ "Sent X of Y" over a bar, while the queue drains to the ward's server."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = label()
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)  # the label says it, translated and never cut
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        column.addWidget(self.text)
+        column.addWidget(self.bar)
+
+
 class HomeScreen(Screen):
     """Today's count (and target), waiting for verification, waiting for upload, the link."""
 
@@ -75,6 +100,13 @@ class HomeScreen(Screen):
     resume_clicked = Signal(str)
     """An unfinished visit of the operator's own, to take up again (carries the draft's id)."""
     drafts_shown = Signal(list)
+    returned_clicked = Signal(str)
+    """A visit of the operator's own that an officer sent back, to correct (carries its id)."""
+    returned_shown = Signal(list)
+    verify_clicked = Signal()
+    """An officer's "to verify" button: the captured records waiting for a check."""
+    attention_clicked = Signal()
+    """An officer's "needs attention" button: what the upload left to an officer."""
 
     def __init__(
         self,
@@ -87,6 +119,8 @@ class HomeScreen(Screen):
         super().__init__(parent)
         self._current_actor = current_actor
         self._drafts: list[DraftSummary] = []
+        self._returned: list[ReturnedSummary] = []
+        self._officer = False
         self._backend = backend
         self._runner = runner
         self._navigator = navigator
@@ -96,6 +130,8 @@ class HomeScreen(Screen):
         self._title = label("title")
         self._notice = label("error")
         self._notice.hide()
+        self._clock_notice = label("warning")
+        self._clock_notice.hide()
         self._scan_hint = label("subtitle")
         self.type_id_button = button("primary", "key")
         self.type_id_button.clicked.connect(self.type_id_clicked)
@@ -109,6 +145,24 @@ class HomeScreen(Screen):
         self._drafts_box = QVBoxLayout()
         self._drafts_box.setSpacing(10)
         self.draft_buttons: list[QPushButton] = []
+        self._returned_box = QVBoxLayout()
+        self._returned_box.setSpacing(10)
+        self.returned_buttons: list[Tile] = []
+        self.verify_button = button("primary", "person_check")
+        self.verify_button.clicked.connect(self.verify_clicked)
+        self.attention_button = button("danger", "warning")
+        self.attention_button.clicked.connect(self.attention_clicked)
+        tasks = QHBoxLayout()
+        tasks.setSpacing(20)
+        tasks.setContentsMargins(0, 0, 0, 0)
+        tasks.addWidget(self.verify_button)
+        tasks.addWidget(self.attention_button)
+        tasks.addStretch(1)
+        self._tasks_box = QWidget()
+        self._tasks_box.setLayout(tasks)
+        self._tasks_box.hide()
+        self.progress = _Progress()
+        self.progress.hide()
         self.today = _Figure()
         self.waiting_verification = _Figure()
         self.waiting_upload = _Figure()
@@ -135,17 +189,25 @@ class HomeScreen(Screen):
         self._officer_box.setLayout(officer_row)
         officer_row.setContentsMargins(0, 0, 0, 0)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 20, 40, 20)
+        page = QWidget()
+        layout = QVBoxLayout(page)  # a page that scrolls: the lists can outgrow a 768-px screen
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(18)
         layout.addWidget(self._title)
         layout.addWidget(self._notice)
+        layout.addWidget(self._clock_notice)
         layout.addLayout(serve)
         layout.addLayout(self._drafts_box)
+        layout.addLayout(self._returned_box)
+        layout.addWidget(self._tasks_box)
         layout.addWidget(self.link)
+        layout.addWidget(self.progress)
         layout.addLayout(figures)
         layout.addWidget(self._officer_box)
         layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 20, 8, 20)  # with the scroll bar, the width it had
+        outer.addWidget(scrolling(page))
 
         self._refresh = QTimer(self)
         self._refresh.setInterval(REFRESH_MS)
@@ -154,15 +216,20 @@ class HomeScreen(Screen):
 
     def entered(self) -> None:
         """Show what an officer may open, then load the figures (and keep them current)."""
-        officer = self._navigator.may_open("settings")
+        officer = self._officer = self._navigator.may_open("settings")
         self._officer_box.setVisible(officer)
         self._show_sync_now()
+        self._show_tasks()
+        self._show_link_state()
         self.refresh()
         self._refresh.start()
         actor = self._current_actor()
         if actor is not None:
             self._runner.db(self._backend.capture.my_drafts, actor).success(
                 self._show_drafts
+            ).owned_by(self).run()
+            self._runner.db(self._backend.capture.returned, actor).success(
+                self._show_returned
             ).owned_by(self).run()
 
     def _show_drafts(self, drafts: list[DraftSummary]) -> None:
@@ -189,6 +256,78 @@ class HomeScreen(Screen):
                 arg(self.tr("Continue the visit of %1 (saved at %2)"), who, f"{saved:%H:%M}")
             )
 
+    def _show_returned(self, returned: list[ReturnedSummary]) -> None:
+        """The operator's own visits an officer sent back, oldest first: one tap reopens one."""
+        self._returned = list(returned)
+        for old in self.returned_buttons:
+            self._returned_box.removeWidget(old)
+            old.deleteLater()
+        self.returned_buttons = []
+        for item in self._returned:
+            tile = Tile()
+            tile.setCheckable(False)
+            tile.set_icon(icon("warning"))
+            tile.clicked.connect(lambda _=False, i=item.id: self.returned_clicked.emit(i))
+            self._returned_box.addWidget(tile)
+            tile.show()
+            self.returned_buttons.append(tile)
+        self._label_returned()
+        self.returned_shown.emit(list(self._returned))
+
+    def _label_returned(self) -> None:
+        for item, tile in zip(self._returned, self.returned_buttons, strict=True):
+            who = item.full_name or item.reference
+            title = arg(self.tr("Returned: %1 — %2"), who, item.reason)
+            if item.phone:
+                line = arg(self.tr("Phone %1 · code %2"), item.phone, item.reference)
+            else:
+                line = arg(self.tr("No phone given · code %1"), item.reference)
+            tile.set_texts(title, line)
+
+    def _show_tasks(self) -> None:
+        """An officer's buttons for the records waiting for them (shown when there are some)."""
+        counts = self._counts
+        waiting = 0 if counts is None else counts.waiting_verification
+        attention = 0 if counts is None else counts.needs_attention
+        self.verify_button.setVisible(self._officer and waiting > 0)
+        self.attention_button.setVisible(self._officer and attention > 0)
+        self._tasks_box.setVisible(self._officer and (waiting > 0 or attention > 0))
+
+    def _show_link_state(self) -> None:
+        """The drain's progress for everyone; a clock far off the server's for officers."""
+        status = self._status
+        draining = status is not None and status.sending and status.drain_total > 0
+        if status is not None and draining:
+            done = min(status.drain_done, status.drain_total)
+            self.progress.bar.setRange(0, status.drain_total)
+            self.progress.bar.setValue(done)
+            self.progress.text.setText(arg(self.tr("Sent %1 of %2"), done, status.drain_total))
+        self.progress.setVisible(draining)
+        skew = None if status is None else status.clock_skew
+        if skew is None or not self._officer:
+            show_message(self._clock_notice, "", "warning")
+            return
+        minutes = max(1, round(abs(skew) / 60))
+        if skew > 0:  # the server is ahead: this clock is behind
+            text = self.tr(
+                "This computer's clock is %n minute(s) behind the ward's server. Please set "
+                "the right time: every record carries it.",
+                "",
+                minutes,
+            )
+        else:
+            text = self.tr(
+                "This computer's clock is %n minute(s) ahead of the ward's server. Please set "
+                "the right time: every record carries it.",
+                "",
+                minutes,
+            )
+        show_message(self._clock_notice, text, "warning")
+
+    def progress_text(self) -> str:
+        """ "Sent X of Y" as shown, "" when nothing is being sent (tests read it)."""
+        return self.progress.text.text() if self.progress.isVisibleTo(self) else ""
+
     def refresh(self) -> None:
         """Ask the database for today's figures on the worker."""
         self._runner.db(self._backend.station.home_counts).success(self._show_counts).owned_by(
@@ -206,6 +345,7 @@ class HomeScreen(Screen):
         self._status = status
         self.link.show_status(status)
         self._show_sync_now()
+        self._show_link_state()
         if moved and self._refresh.isActive():
             self.refresh()
 
@@ -221,6 +361,7 @@ class HomeScreen(Screen):
 
     def _show_counts(self, counts: HomeCounts) -> None:
         self._counts = counts
+        self._show_tasks()
         self.retranslateUi()
         self.counts_shown.emit(counts)
 
@@ -237,10 +378,14 @@ class HomeScreen(Screen):
         show_message(self._notice, text)
 
     def clear_personal_data(self) -> None:
-        """Home shows counts only; a notice meant for the last operator goes."""
+        """The operator's lists (names, phones) and a notice meant for them go."""
         show_message(self._notice, "")
         self._refresh.stop()
         self._show_drafts([])
+        self._show_returned([])
+        self._officer = False
+        self._show_tasks()
+        self._show_link_state()
 
     def retranslateUi(self) -> None:
         """Texts in the current language."""
@@ -269,5 +414,13 @@ class HomeScreen(Screen):
         self.operators_button.setText(self.tr("Volunteers and officers"))
         self.settings_button.setText(self.tr("Settings"))
         self.sync_now_button.setText(self.tr("Sync now"))
+        self.verify_button.setText(
+            arg(self.tr("To verify: %1"), 0 if counts is None else counts.waiting_verification)
+        )
+        self.attention_button.setText(
+            arg(self.tr("Needs attention: %1"), 0 if counts is None else counts.needs_attention)
+        )
         self.link.show_status(self._status)
         self._label_drafts()
+        self._label_returned()
+        self._show_link_state()

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.visit import LICENCE_FIELDS, VEHICLE_FIELDS, Visit
 from kiosk.services.base import Actor
@@ -111,7 +112,7 @@ class VerifyScreen(Screen):
         self._warnings_title = label("subtitle")
         self.warnings = ChoiceRow([], columns=1, exclusive=False, take_focus=False)
         self._reason_title = label("subtitle")
-        self.reasons = ChoiceRow(RETURN_REASONS, columns=2, take_focus=False)
+        self.reasons = ChoiceRow(RETURN_REASONS, columns=1, take_focus=False)
         self.reasons.chosen.connect(lambda _code: self._reason_changed())
         self.reason_field = QLineEdit()
         set_field_kind(self.reason_field, "text")
@@ -210,30 +211,37 @@ class VerifyScreen(Screen):
         self._enable()
 
     def _record_card(self, answer: Any, on_file: dict[str, Any] | None) -> QWidget:
+        """One record: its answer, then field by field on file and now, a field that differs
+        marked "≠" and in bold (not by colour alone). One rich-text label: paging through a
+        queue builds a card per record, and dozens of labels a card stalled the screen."""
         frame, layout = card()
         title = label("subtitle")
         title.setText(f"{record_title(answer)}: {answer_text(answer.kind, answer.answer)}")
         layout.addWidget(title)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(20)
-        heads = (self.tr("Field"), self.tr("On file"), self.tr("Now"))
-        for column, text in enumerate(heads):
-            head = label("hint")
-            head.setText(text)
-            grid.addWidget(head, 0, column)
+        rows = [
+            "<tr>"
+            + "".join(f"<td><i>{escape(h)}</i></td>" for h in (
+                self.tr("Field"), self.tr("On file"), self.tr("Now")))
+            + "</tr>"
+        ]  # fmt: skip
         names = VEHICLE_FIELDS if answer.kind == "vehicle" else LICENCE_FIELDS
-        for row, name in enumerate(names, start=1):
+        for name in names:
             before = None if on_file is None else on_file.get(name)
             now = answer.values.get(name)
             if before is None and now is None:
                 continue
-            cells = (field_text(name), _shown(name, before), _shown(name, now))
             differs = on_file is not None and before != now
-            for column, text in enumerate(cells):
-                cell = label("notice" if differs and column == 2 else None)
-                cell.setText(("≠ " if differs and column == 2 else "") + text)
-                grid.addWidget(cell, row, column)
-        layout.addLayout(grid)
+            shown_now = escape(_shown(name, now))
+            if differs:
+                shown_now = f"<b>≠ {shown_now}</b>"
+            rows.append(
+                f"<tr><td>{escape(field_text(name))}</td><td>{escape(_shown(name, before))}</td>"
+                f"<td>{shown_now}</td></tr>"
+            )
+        table = QLabel()
+        table.setTextFormat(Qt.TextFormat.RichText)
+        table.setText(f'<table cellspacing="0" cellpadding="4">{"".join(rows)}</table>')
+        layout.addWidget(table)
         extra = []
         if answer.counterparty:
             extra.append(arg(self.tr("Other person: %1"), _person(answer.counterparty)))
@@ -244,14 +252,12 @@ class VerifyScreen(Screen):
             extra.append(arg(self.tr("Date: %1"), f"{when:%d/%m/%Y}"))
         if answer.papers:
             extra.append(arg(self.tr("Papers seen: %1"), ", ".join(answer.papers)))
+        if on_file is None and not answer.added:
+            extra.append(self.tr("The record on file is not in this kiosk's copy."))
         if extra:
             details = label()
             details.setText("\n".join(extra))
             layout.addWidget(details)
-        if on_file is None and not answer.added:
-            missing = label("hint")
-            missing.setText(self.tr("The record on file is not in this kiosk's copy."))
-            layout.addWidget(missing)
         return frame
 
     def _replace_warnings(self, codes: list[str]) -> ChoiceRow:

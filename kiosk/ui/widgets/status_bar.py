@@ -13,7 +13,9 @@ from kiosk.ui.i18n import arg
 from kiosk.ui.qt_names import focus_policy, plain_text
 from kiosk.ui.resources import icon, icon_pixmap
 
-Link = Literal["starting", "not_enrolled", "online", "offline", "busy", "reenrol", "error"]
+Link = Literal[
+    "starting", "not_enrolled", "online", "offline", "busy", "reenrol", "misconfigured", "error"
+]
 """The link to the intake server as the sync worker last found it."""
 
 
@@ -25,6 +27,12 @@ class StationStatus(NamedTuple):
     last_sync: datetime | None = None
     """The last time the server took everything (or, before this run's first, the last record sent)."""
     sending: bool = False
+    drain_done: int = 0
+    """Records the server has answered in the drain under way (sent, or refused for an officer)."""
+    drain_total: int = 0
+    """Those and the records still queued behind them: Home's "Sent X of Y" while ``sending``."""
+    clock_skew: float | None = None
+    """Server time minus this kiosk's, in seconds; set only when more than two minutes off."""
 
     @property
     def online(self) -> bool:
@@ -43,6 +51,11 @@ def link_text(status: StationStatus) -> str:
         "busy": translate("Link", "The server is busy — the kiosk will try again by itself"),
         "reenrol": translate(
             "Link", "The server refused this kiosk — an officer must enrol it again"
+        ),
+        "misconfigured": translate(
+            "Link",
+            "The server answers, but not to sending: its address or the network's settings are "
+            "wrong. Sending waits; an officer should check the server's address.",
         ),
         "error": translate("Link", "Sending has stopped: a problem with this computer's records"),
     }
