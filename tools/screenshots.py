@@ -82,15 +82,18 @@ def build_translations(into: Path) -> Path:
 def seed(window: MainWindow, officer: Actor) -> None:
     """Synthetic people and today's records: some waiting for an officer, some waiting to go."""
     backend = window.backend_or_fail()
-    for index, (name, role) in enumerate(PEOPLE):
+    made = [
         backend.auth.create_operator(officer, name, role, f"25091{index}")
+        for index, (name, role) in enumerate(PEOPLE)
+    ]
+    volunteer = next(Actor(o.id, o.name, "volunteer") for o in made if o.role == "volunteer")
     capture = CaptureService(backend.store, system_clock)
     verify = VerifyService(backend.store, system_clock)
-    for index in range(7):
+    for index in range(7):  # a volunteer's captures: an officer verifies (four eyes)
         payload = make_payload()
         payload["resident"] = {**payload["resident"], "id_number": f"00109001230{index}"}
-        draft = capture.new_draft(officer)
-        capture.capture(officer, draft.id, payload)
+        draft = capture.new_draft(volunteer)
+        capture.capture(volunteer, draft.id, payload)
         if index < 3:
             verify.approve(
                 officer,
@@ -235,6 +238,72 @@ def shoot_additions(app: QApplication, window: MainWindow, shoot: Callable[..., 
     lookup.reference_field.setText("K7QM-4M2")
     lookup.reference_search.click()
     shoot("32-find-by-reference")
+
+
+def shoot_desk(
+    app: QApplication, window: MainWindow, shoot: Callable[..., None], officer: Actor
+) -> None:
+    """The shared desk: a volunteer's visit checked by the officer beside them (a co-sign), a
+    visit returned to the volunteer, and what needs an officer."""
+    from kiosk.store import submissions as subs
+    from tests.ui.scans import card_text
+
+    backend = window.backend_or_fail()
+    operators = backend.auth.operators()
+    volunteer = next(o for o in operators if o.role == "volunteer")
+    window.accept_sign_in(Actor(volunteer.id, volunteer.name, "volunteer"))
+    assert window.scan_router is not None
+    window.scan_router.route(card_text())
+    resident = window.resident_screen
+    wait_until(app, lambda: len(resident.cards()) == 2 and resident.visit is not None)
+    for answer_card in resident.cards():
+        answer_card.choice.button_for("confirmed").click()
+    resident.continue_button.click()
+    window.consent_screen.agree_button.click()
+    window.review_screen.save_button.click()
+    wait_until(app, lambda: window.navigator.current() == "receipt")
+    window.receipt_screen.verify_button.click()
+    wait_until(app, lambda: window.cosign_dialog is not None)
+    dialog = window.cosign_dialog
+    assert dialog is not None
+    dialog.choice.button_for(officer.operator_id).click()
+    for digit in OFFICER[1][:3]:
+        dialog.keypad.press(digit)
+    shoot("33-co-sign", screen=True)
+    for digit in OFFICER[1][3:]:
+        dialog.keypad.press(digit)
+    dialog.keypad.submit()
+    screen = window.verify_screen
+    wait_until(app, lambda: screen._item is not None, 60)
+    shoot("34-verify")
+    screen.return_button.click()
+    screen.reasons.button_for("plate").click()
+    shoot("35-verify-return")
+    screen.confirm_return.click()
+    wait_until(app, lambda: screen._item is None or screen._item.left < 9)
+    screen.done_button.click()
+    window.receipt_screen.next_button.click()
+    wait_until(app, lambda: bool(window.home_screen.returned_buttons))
+    shoot("36-home-returned")
+    window.accept_sign_in(officer)
+    pending = backend.verify.pending(officer)
+    with backend.store.write() as session:  # upload outcomes, as the engine leaves them
+        for record, outcome in zip(pending[:2], ("rejected", "conflict"), strict=False):
+            codes = [w["code"] for w in backend.verify.warnings(officer, record.id)]
+            subs.verify(session, record.id, at=datetime.now(UTC), actor=officer.operator_id,
+                        acknowledged=codes)  # fmt: skip
+            if outcome == "rejected":
+                subs.mark_rejected(session, record.id, at=datetime.now(UTC),
+                                   errors=[{"path": "/vehicles/0/plate", "code": "plate.format"}])  # fmt: skip
+            else:
+                subs.mark_conflict(session, record.id, at=datetime.now(UTC))
+    window.home_screen.refresh()
+    window.navigator.go("home")
+    wait_until(app, lambda: window.home_screen.attention_button.isVisible())
+    shoot("37-home-officer-desk")
+    window.navigator.go("attention")
+    wait_until(app, lambda: window.attention_screen.attention().total > 0)
+    shoot("38-attention")
 
 
 def shoot_keyboard(app: QApplication, window: MainWindow, shoot: Callable[[str], None]) -> None:
@@ -427,6 +496,7 @@ def main() -> int:
         window.set_training(False)
         shoot_resident(app, window, shoot)
         shoot_visit(app, window, shoot)
+        shoot_desk(app, window, shoot, Actor(officer.operator_id, officer.name, "officer"))
         window.navigator.go("operators")
         shoot_keyboard(app, window, shoot)
         window.sign_out()

@@ -16,8 +16,8 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.domain.visit import LICENCE_FIELDS, VEHICLE_FIELDS, Visit
 from kiosk.services.base import Actor
@@ -313,6 +313,9 @@ class VerifyScreen(Screen):
     def _show_return(self) -> None:
         self._return_box.show()
         self._reason_changed()
+        area = self.findChild(QScrollArea)
+        if area is not None:  # the reasons are at the bottom of the page: bring them into view
+            QTimer.singleShot(0, lambda: area.ensureWidgetVisible(self._return_box, 0, 16))
 
     def _reason_changed(self) -> None:
         code = self.reasons.value()
