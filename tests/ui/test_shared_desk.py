@@ -65,7 +65,7 @@ def test_a_volunteer_sees_their_returned_visits_with_the_reason_and_phone(
     assert len(home.returned_buttons) == 2
     title, line = home.returned_buttons[0].text_lines()
     assert "Nguyễn Văn An" in title and REASON in title
-    assert "0912345678" in line and first.reference in line
+    assert "0912 345 678" in line and first.reference in line
     title, line = home.returned_buttons[1].text_lines()
     assert "Lê Thị Bình" in title and "Thiếu giấy tờ" in title
     assert second.reference in line

@@ -24,6 +24,7 @@ from kiosk.ui.i18n import arg
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.resources import icon
 from kiosk.ui.screens.base import Screen, button, card, label, scrolling, show_message
+from kiosk.ui.screens.consent import phone_shown
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.widgets.status_bar import LinkIcon, StationStatus, last_sync_text, link_text
 from kiosk.ui.widgets.tile import Tile
@@ -206,7 +207,7 @@ class HomeScreen(Screen):
         layout.addWidget(self._officer_box)
         layout.addStretch(1)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 20, 8, 20)  # with the scroll bar, the width it had
+        outer.setContentsMargins(32, 20, 16, 20)  # the scroll bar, when it shows, takes the rest
         outer.addWidget(scrolling(page))
 
         self._refresh = QTimer(self)
@@ -279,7 +280,7 @@ class HomeScreen(Screen):
             who = item.full_name or item.reference
             title = arg(self.tr("Returned: %1 — %2"), who, item.reason)
             if item.phone:
-                line = arg(self.tr("Phone %1 · code %2"), item.phone, item.reference)
+                line = arg(self.tr("Phone %1 · code %2"), phone_shown(item.phone), item.reference)
             else:
                 line = arg(self.tr("No phone given · code %1"), item.reference)
             tile.set_texts(title, line)
