@@ -241,3 +241,10 @@ def test_a_returned_visit_is_fixed_and_captured_again(
     assert [(r.id, r.status, r.return_reason) for r in rows] == [(served.id, "captured", None)]
     assert rows[0].payload is not None
     assert rows[0].payload["vehicles"][0]["answer"] == "not_mine"
+    tap(qtbot, window.receipt_screen.verify_button)  # checked again, approved: the same id
+    _co_sign(qtbot, window, Walk(qtbot, window))
+    _approve(qtbot, window, Walk(qtbot, window))
+    qtbot.waitUntil(lambda: "Không còn" in screen._title.text(), timeout=WAIT_MS)
+    with window.backend_or_fail().store.read() as session:
+        again = session.get(Submission, served.id)
+        assert again is not None and again.status == "verified" and again.sha256 is not None
