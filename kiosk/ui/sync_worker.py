@@ -92,6 +92,10 @@ class SyncWorker(QObject):
         self._stop = threading.Event()
         self._reload = threading.Event()
         self._uploader: Uploader | None = None
+        self._drain_total = 0
+        """The size of the drain under way (Home's "Sent X of Y")."""
+        self._draining = False
+        """A drain is under way (an outage in it does not start a new one)."""
         self._thread = threading.Thread(target=self._run, name="kiosk-sync", daemon=True)
 
     # --- the UI thread's side ------------------------------------------------------------------
@@ -216,7 +220,19 @@ class SyncWorker(QObject):
         return True
 
     def _progressed(self, progress: UploadProgress) -> None:
-        """The upload engine's report (on this thread): the link as the last attempt found it."""
+        """The upload engine's report (on this thread): the link as the last attempt found it.
+
+        A drain's total is taken when it starts, not when it resumes after an outage: later
+        reports count the batch whose results are being saved both as sent and as still queued
+        (the queue is read ahead), so their sum would run one batch high.
+        """
+        done = progress.sent + progress.rejected
+        if progress.state == "sending" and not self._draining:  # a drain starts (not resumes)
+            self._draining = True
+            self._drain_total = done + progress.queued
+        elif progress.state == "idle":
+            self._draining = False
+        self._drain_total = max(self._drain_total, done)
         link: Link
         if progress.state == "waiting":
             link = "offline" if progress.unreachable else "busy"
@@ -233,6 +249,6 @@ class SyncWorker(QObject):
             held=progress.held,
             needs_officer=progress.needs_officer,
             clock_skew=progress.clock_skew,
-            drain_done=progress.sent + progress.rejected,
-            drain_total=progress.sent + progress.rejected + progress.queued,
+            drain_done=done,
+            drain_total=self._drain_total,
         )

@@ -3,7 +3,8 @@
 Shared by the server's own tests (``tests/intake``) and the kiosk's sync tests (``tests/sync``).
 
 ``running_server`` migrates a database, starts ``create_app`` under uvicorn in a background thread
-on a socket bound to a free loopback port, and shuts it down cleanly.  ``Station`` is an enrolled
+on a socket bound to a free loopback port, and shuts it down cleanly.  ``RestartableServer`` stops
+it and starts it again on the same port and database (an outage).  ``Station`` is an enrolled
 kiosk as the tests drive it.
 """
 
@@ -15,11 +16,12 @@ import socket
 import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import psycopg
 import pytest
@@ -163,13 +165,14 @@ class _Server(uvicorn.Server):
 
 
 @contextmanager
-def running_server(database_url: str, **settings: Any) -> Iterator[Server]:
-    """Serve ``create_app`` under uvicorn on a free loopback port until the block ends."""
+def running_server(database_url: str, *, port: int = 0, **settings: Any) -> Iterator[Server]:
+    """Serve ``create_app`` under uvicorn on a loopback port (``port``, or a free one) until the
+    block ends."""
     config_settings = Settings(database_url=database_url, **settings)
     app = create_app(config_settings)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
+    sock.bind(("127.0.0.1", port))
     sock.listen(2048)
     port = sock.getsockname()[1]
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
@@ -189,6 +192,52 @@ def running_server(database_url: str, **settings: Any) -> Iterator[Server]:
         sock.close()
         engine.dispose()
         assert not thread.is_alive(), "the server did not stop"
+
+
+class RestartableServer:
+    """An intake server that a test stops and starts again on one database and one loopback port,
+    as an outage looks to a kiosk: refused while down, then back at the address it was given.
+
+    Entering starts it; ``engine`` reads the database whether the server is up or not.
+    """
+
+    def __init__(self, database_url: str, **settings: Any) -> None:
+        self.database_url = database_url
+        self.engine = make_engine(database_url)
+        self.server: Server | None = None
+        self.starts = 0
+        self._settings = settings
+        self._port = 0
+        self._stack: ExitStack | None = None
+
+    def start(self) -> Server:
+        """Serve (again, on the first start's port); the running server."""
+        assert self._stack is None, "the server is running already"
+        with ExitStack() as stack:
+            server = stack.enter_context(
+                running_server(self.database_url, port=self._port, **self._settings)
+            )
+            self._stack = stack.pop_all()
+        self._port = urlsplit(server.url).port or 0
+        self.server = server
+        self.starts += 1
+        return server
+
+    def stop(self) -> None:
+        """Stop serving (uvicorn answers the requests under way first); nothing if stopped."""
+        stack, self._stack, self.server = self._stack, None, None
+        if stack is not None:
+            stack.close()
+
+    def __enter__(self) -> RestartableServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.stop()
+        finally:
+            self.engine.dispose()
 
 
 @pytest.fixture(name="server")
