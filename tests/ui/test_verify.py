@@ -14,6 +14,7 @@ from sqlalchemy import select
 from intake.auth import issue_enrol_code
 from intake.demo import populate
 from intake.models import Submission as ServerSubmission
+from kiosk.store import submissions as subs
 from kiosk.store.models import AuditEvent, Submission
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.keypad import Keypad
@@ -23,6 +24,7 @@ from tests.support.intake import (
 )
 from tests.ui.conftest import OFFICER, VOLUNTEER
 from tests.ui.flows import WAIT_MS, complete_setup, tap, type_on
+from tests.ui.layout import layout_problems
 from tests.ui.scans import RESIDENT, card_text, seed
 from tests.ui.test_visit import Walk
 
@@ -64,6 +66,8 @@ def _co_sign(qtbot: QtBot, window: MainWindow, walk: Walk, pin: str = OFFICER[1]
     qtbot.waitUntil(lambda: window.cosign_dialog is not None, timeout=WAIT_MS)
     dialog = window.cosign_dialog
     assert dialog is not None
+    dialog.resize(dialog.sizeHint())  # offscreen's own screen (800×600) would clamp it
+    assert layout_problems(dialog) == []
     officer_id = next(v for v in dialog.choice._values)  # the only officer here
     walk.tap(dialog.choice.button_for(officer_id))
     pad = dialog.keypad
@@ -248,3 +252,69 @@ def test_a_returned_visit_is_fixed_and_captured_again(
     with window.backend_or_fail().store.read() as session:
         again = session.get(Submission, served.id)
         assert again is not None and again.status == "verified" and again.sha256 is not None
+
+
+def test_a_server_rejection_said_in_words_fixed_and_sent_under_the_same_id(
+    qtbot: QtBot, window: MainWindow, server: Server
+) -> None:
+    """The server's answer ``invalid`` is set on the record as the upload engine sets it (the
+    shared rules make a real one hard to provoke from a well-behaved kiosk); everything after it
+    is the real window and the real server."""
+    code = issue_enrol_code(server.engine, "Phường Yên Nghĩa", "Tổ dân phố 3", timedelta(hours=1))
+    ward = populate(server.engine, 20, seed=5, ward="Phường Yên Nghĩa")
+    owners = {v["resident_id_number"] for v in ward.vehicles}
+    person = next(p for p in ward.residents if p["id_number"] in owners)
+    person = {**person, "birth_date": person["birth_date"].isoformat()}
+    _volunteer_kiosk(qtbot, window, (server.url, code))
+    volunteer = window.actor
+    captured = _volunteer_serves(qtbot, window, Walk(qtbot, window), person)
+    backend = window.backend_or_fail()
+    officer = next(o for o in backend.auth.operators() if o.role == "officer")
+    officer_actor = backend.auth.sign_in(officer.id, OFFICER[1])
+    codes = [w["code"] for w in backend.verify.warnings(officer_actor, captured.id)]
+    backend.verify.approve(officer_actor, captured.id, acknowledged=codes)  # no "Sync now"
+    with backend.store.transaction() as conn:
+        subs.mark_rejected(
+            conn, captured.id, at=backend.clock(),
+            errors=[{"path": "/vehicles/0/plate", "code": "plate.format"}],
+        )  # fmt: skip
+
+    window.accept_sign_in(officer_actor)  # the officer's Home: what needs them
+    home = window.home_screen
+    qtbot.waitUntil(home.attention_button.isVisible, timeout=WAIT_MS)
+    tap(qtbot, home.attention_button)
+    attention = window.attention_screen
+    qtbot.waitUntil(lambda: attention.attention().total == 1, timeout=WAIT_MS)
+    card = attention.card_for(captured.reference)
+    assert "Đây không phải biển số Việt Nam." in card.why.text()  # the server's rule, in words
+    with qtbot.waitSignal(attention.shown, timeout=WAIT_MS):
+        tap(qtbot, card.buttons["return"])  # the server is asked first: it does not hold it
+    assert volunteer is not None
+    window.accept_sign_in(volunteer)
+    qtbot.waitUntil(lambda: len(home.returned_buttons) == 1, timeout=WAIT_MS)
+    tap(qtbot, home.returned_buttons[0])
+    resident = window.resident_screen
+    qtbot.waitUntil(lambda: resident.origin() == "draft", timeout=WAIT_MS)
+    tap(qtbot, resident.cards()[0].choice.button_for("not_mine"))  # the fix
+    tap(qtbot, resident.continue_button)
+    tap(qtbot, window.consent_screen.agree_button)
+    tap(qtbot, window.review_screen.save_button)
+    qtbot.waitUntil(lambda: window.navigator.current() == "receipt", timeout=WAIT_MS)
+    tap(qtbot, window.receipt_screen.verify_button)
+    _co_sign(qtbot, window, Walk(qtbot, window))
+    _approve(qtbot, window, Walk(qtbot, window))  # and "Sync now" with it
+
+    def on_server() -> list[str]:
+        with server.engine.connect() as conn:
+            return list(conn.scalars(select(ServerSubmission.id)))
+
+    def status() -> str | None:
+        with backend.store.read() as session:
+            row = session.get(Submission, captured.id)
+            return None if row is None else row.status
+
+    qtbot.waitUntil(lambda: on_server() == [captured.id] and status() == "sent", timeout=30_000)
+    with backend.store.read() as session:
+        row = session.get(Submission, captured.id)
+        assert row is not None and row.payload is not None
+        assert row.payload["vehicles"][0]["answer"] == "not_mine"
