@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
@@ -25,9 +24,43 @@ HEALTH_PATH = "/v1/health"  # answers even under overload: never queued or refus
 _UNPARSABLE = "There was an error parsing the body"  # FastAPI's 400 for a body json cannot read
 
 
-def _validation_response(errors: Any) -> Response:
-    """422 in FastAPI's shape, as ASCII JSON: echoed input may hold lone surrogates UTF-8 cannot."""
-    body = json.dumps({"detail": jsonable_encoder(errors)}, ensure_ascii=True)
+MAX_PROBLEMS = 20  # a 422 lists at most this many problems: its size never grows with the input
+_MAX_SEGMENT = 64  # a path segment longer than any field name can only be input: left out
+
+
+def _pointer(loc: Sequence[object]) -> str:
+    """JSON Pointer (RFC 6901) of a location ``("body", "items", 0, "id")`` -> ``/body/items/0/id``."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in loc)
+
+
+def _problem(error: Mapping[str, Any]) -> dict[str, str]:
+    """Where and which rule, never the value: pydantic's ``input``, ``ctx`` and ``msg`` quote it.
+
+    The location names the request part first (``body``, ``query``, ``path``, ``header``).  A key
+    the request should not have is named by the object holding it: the key itself is input.
+    """
+    loc = [part for part in error.get("loc", ()) if isinstance(part, str | int)]
+    code = str(error.get("type", "invalid"))
+    if code == "extra_forbidden" and loc:
+        loc = loc[:-1]
+    loc = [part for part in loc if not isinstance(part, str) or len(part) <= _MAX_SEGMENT]
+    return {"path": _pointer(loc), "code": code[:_MAX_SEGMENT]}
+
+
+def _validation_response(errors: Sequence[Mapping[str, Any]]) -> Response:
+    """422 as ``{"detail": [{"path", "code"}]}``: JSON Pointer paths and rule codes only (§6).
+
+    The body never quotes the input (personal data, or kilobytes of it), and stays small: the same
+    problem once, at most :data:`MAX_PROBLEMS` of them.
+    """
+    problems: list[dict[str, str]] = []
+    for error in errors:
+        problem = _problem(error)
+        if problem not in problems:
+            problems.append(problem)
+        if len(problems) == MAX_PROBLEMS:
+            break
+    body = json.dumps({"detail": problems}, ensure_ascii=True)
     return Response(body, status_code=422, media_type="application/json")
 
 
@@ -40,9 +73,39 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
     """A body that is not JSON at all (bad UTF-8, nested too deep) is a 422 like malformed JSON."""
     assert isinstance(exc, HTTPException)
     if exc.status_code == 400 and exc.detail == _UNPARSABLE:
-        error = {"type": "json_invalid", "loc": ["body"], "msg": "body is not readable JSON"}
-        return _validation_response([error])
+        return _validation_response([{"type": "json_invalid", "loc": ["body"]}])
     return await http_exception_handler(request, exc)
+
+
+def _validation_schemas() -> dict[str, Any]:
+    """The OpenAPI components of the 422 body, in place of FastAPI's (which quote the input)."""
+    return {
+        "HTTPValidationError": {
+            "title": "HTTPValidationError",
+            "description": "The request could not be read: where (JSON Pointer) and which rule.",
+            "type": "object",
+            "properties": {
+                "detail": {
+                    "title": "Detail",
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/ValidationError"},
+                    "maxItems": MAX_PROBLEMS,
+                }
+            },
+            "required": ["detail"],
+            "additionalProperties": False,
+        },
+        "ValidationError": {
+            "title": "ValidationError",
+            "type": "object",
+            "properties": {
+                "path": {"title": "Path", "type": "string"},
+                "code": {"title": "Code", "type": "string"},
+            },
+            "required": ["path", "code"],
+            "additionalProperties": False,
+        },
+    }
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -71,6 +134,17 @@ def create_app(settings: Settings) -> FastAPI:
         # Per route, not app-wide: Starlette's limit then answers 413 inside the route, and its
         # control-flow exceptions never reach SafeErrors (which would log them as errors).
         app.include_router(area.router, max_body_size=settings.max_body_bytes)
+    default_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        """FastAPI's document (built once, then cached), with the 422 body this server sends."""
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = default_openapi()
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(_validation_schemas())
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(HTTPException, _on_http_error)
     app.add_middleware(SafeErrors)

@@ -60,6 +60,7 @@ _ERRORS: dict[str, str] = {
     # --- names and free text ----------------------------------------------------------------
     "name.format": "name is empty or contains characters a name cannot have",
     "text.too_long": "text is longer than allowed",
+    "text.control_character": "text holds a control character (C0, DEL or C1: NUL, tab, newline…)",
     # --- submission payload -----------------------------------------------------------------
     "payload.not_object": "payload is not a JSON object",
     "payload.missing": "required key is missing",

@@ -6,10 +6,25 @@ Formats reference §7: text is stored in NFC; search folds case, tone marks and 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
+from typing import Final
 
-__all__ = ["normalize", "repair_mojibake", "search_key"]
+from kiosk.domain.errors import DomainError
+
+__all__ = [
+    "CONTROL_CHARACTERS",
+    "check_no_control_characters",
+    "has_control_character",
+    "normalize",
+    "repair_mojibake",
+    "search_key",
+]
+
+CONTROL_CHARACTERS: Final = r"\x00-\x1f\x7f-\x9f"
+"""Unicode category Cc as a regex class body: C0 (NUL, tab, newline included), DEL and C1."""
+_CONTROL_RE: Final = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 # đ (U+0111) has no Unicode decomposition, so stripping combining marks alone keeps it; ð (U+00F0,
 # the casefolded Icelandic eth) is what people type when their keyboard has no Đ — it looks the same.
@@ -73,3 +88,18 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
         current = fixed
         repaired = True
     return current, repaired
+
+
+def has_control_character(text: str) -> bool:
+    """Tell whether ``text`` holds a control character (C0 with tab and newline, DEL, C1).
+
+    No text a kiosk stores needs one: names, addresses, plates and notes are single-line.
+    """
+    return _CONTROL_RE.search(text) is not None
+
+
+def check_no_control_characters(text: str, field: str | None = None) -> str:
+    """Return ``text`` unchanged, or raise ``text.control_character`` (the value is never quoted)."""
+    if has_control_character(text):
+        raise DomainError("text.control_character", field)
+    return text

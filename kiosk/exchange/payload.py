@@ -24,12 +24,15 @@ from kiosk.domain.errors import ERROR_CODES, WARNING_CODES
 from kiosk.exchange import payload_rules as rules
 from kiosk.exchange.payload_fields import (
     AddressText,
+    CodeText,
     ConsentGiven,
     DateText,
     DateTimeText,
     IdText,
     LicenceAnswer,
+    NameText,
     NoteText,
+    NumberText,
     Paper,
     ReferenceText,
     SchemaNumber,
@@ -70,13 +73,13 @@ class Resident(BaseModel):
 
     model_config = _STRICT
 
-    id_number: str
-    old_id_number: str | None
-    full_name: str
+    id_number: NumberText
+    old_id_number: NumberText | None
+    full_name: NameText
     birth_date: DateText
     sex: Sex
     address: AddressText
-    phone: str | None
+    phone: NumberText | None
     card_issue_date: DateText | None
     source: Source
 
@@ -86,8 +89,8 @@ class Person(BaseModel):
 
     model_config = _STRICT
 
-    full_name: str
-    id_number: str | None
+    full_name: NameText
+    id_number: NumberText | None
 
 
 class RegisteredOwner(Person):
@@ -97,7 +100,7 @@ class RegisteredOwner(Person):
 class Counterparty(Person):
     """To whom a vehicle was sold or transferred, or from whom an added one was acquired."""
 
-    phone: str | None
+    phone: NumberText | None
 
 
 class Representative(Person):
@@ -113,13 +116,13 @@ class Vehicle(BaseModel):
 
     answer: VehicleAnswer
     registry_ref: IdText | None
-    plate: str
+    plate: NumberText
     kind: VehicleKind
     brand: ShortText | None
     model: ShortText | None
     colour: ShortText | None
-    chassis_number: str | None
-    engine_number: str | None
+    chassis_number: NumberText | None
+    engine_number: NumberText | None
     registered_owner: RegisteredOwner | None
     counterparty: Counterparty | None
     event_date: DateText | None
@@ -134,8 +137,8 @@ class Licence(BaseModel):
 
     answer: LicenceAnswer
     registry_ref: IdText | None
-    number: str
-    class_: str = Field(alias="class")
+    number: NumberText
+    class_: CodeText = Field(alias="class")
     scheme: Scheme
     issue_date: DateText
     expiry_date: DateText | None
@@ -160,7 +163,7 @@ class SubmissionPayload(BaseModel):
     consent: ConsentGiven
     vehicles: list[Vehicle]
     licences: list[Licence]
-    warnings_acknowledged: list[str]
+    warnings_acknowledged: list[CodeText]
 
 
 def payload_json_schema() -> dict[str, Any]:
@@ -177,6 +180,8 @@ def _schema_text() -> str:
 
 Loc = tuple[str | int, ...]
 _M = TypeVar("_M", bound=BaseModel)
+
+_MAX_KEY: Final = 64  # longer than every key of the payload
 
 _TYPE_CODES: Final = {
     "missing": "payload.missing",
@@ -214,6 +219,13 @@ def _structure_code(kind: str, value: object) -> str:
     return "payload.type"
 
 
+def _named(loc: Loc, code: str) -> Loc:
+    """Where to report an error: an unknown key longer than any of ours is reported at the object
+    holding it, so a path never carries kilobytes of the sender's input."""
+    long_key = bool(loc) and isinstance(loc[-1], str) and len(str(loc[-1])) > _MAX_KEY
+    return loc[:-1] if code == "payload.unknown_key" and long_key else loc
+
+
 def _holds_key(obj: object, loc: Loc, key: str) -> bool:
     """Whether the object at ``loc`` in ``obj`` has ``key``: pydantic names the object, not the key,
     of a key that is not Unicode text."""
@@ -236,7 +248,7 @@ def _structure(obj: dict[Any, Any], found: rules.Findings) -> set[Loc]:
     readable: dict[Any, Any] = {}
     for key, value in obj.items():  # pydantic gives up on the whole object for one such key
         if isinstance(key, str) and not _is_text(key):
-            found.error(_pointer((key,)), "payload.unknown_key")
+            found.error(_pointer(_named((key,), "payload.unknown_key")), "payload.unknown_key")
             bad.add((key,))
         else:
             readable[key] = value
@@ -250,7 +262,7 @@ def _structure(obj: dict[Any, Any], found: rules.Findings) -> set[Loc]:
             unicode = err["type"] == "string_unicode" and isinstance(value, str)
             if unicode and _holds_key(readable, loc, value):
                 loc, code = (*loc, str(value)), "payload.unknown_key"
-            found.error(_pointer(loc), code)
+            found.error(_pointer(_named(loc, code)), code)
             bad.update(loc[:depth] for depth in range(1, len(loc) + 1))
     return bad
 

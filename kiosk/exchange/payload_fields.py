@@ -16,15 +16,19 @@ from pydantic_core import PydanticCustomError
 from kiosk.domain.errors import ERROR_CODES, DomainError
 from kiosk.domain.identity import parse_date
 from kiosk.domain.payload import REFERENCE_PATTERN, SCHEMA_VERSION, is_reference
+from kiosk.domain.text import has_control_character
 
 __all__ = [
     "AddressText",
+    "CodeText",
     "ConsentGiven",
     "DateText",
     "DateTimeText",
     "IdText",
     "LicenceAnswer",
+    "NameText",
     "NoteText",
+    "NumberText",
     "Paper",
     "ReferenceText",
     "SchemaNumber",
@@ -43,11 +47,19 @@ _DATETIME_RE: Final = re.compile(
 )
 _UUID_PATTERN: Final = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 _UUID_RE: Final = re.compile(_UUID_PATTERN)
+_MAX_DATETIME: Final = 64  # twice "2026-11-22T19:05:11.123456+07:00": longer is not a time
 
 
 def _fail(code: str) -> PydanticCustomError:
     """A pydantic error whose type is our own code, so the mapping to paths keeps it as is."""
     return PydanticCustomError(code, ERROR_CODES[code])
+
+
+def _check_control(value: str) -> str:
+    """No control character (C0 with tab and newline, DEL, C1) in any text of a payload."""
+    if has_control_character(value):
+        raise _fail("text.control_character")
+    return value
 
 
 def _check_date(value: str) -> str:
@@ -105,8 +117,9 @@ DateText = Annotated[
 ]
 DateTimeText = Annotated[
     str,
+    StringConstraints(max_length=_MAX_DATETIME),
     AfterValidator(_check_datetime),
-    WithJsonSchema({"type": "string", "format": "date-time"}),
+    WithJsonSchema({"type": "string", "format": "date-time", "maxLength": _MAX_DATETIME}),
 ]
 UuidText = Annotated[
     str,
@@ -124,17 +137,32 @@ SchemaNumber = Annotated[
 ConsentGiven = Annotated[
     bool, AfterValidator(_check_consent), WithJsonSchema({"type": "boolean", "const": True})
 ]
-# Free text: never blank (null says "absent"), bounded so one payload cannot carry megabytes.
+# Free text: never blank (null says "absent"), bounded so one payload cannot carry megabytes, and
+# single-line: no control character (a name, an address or a note never needs a tab or a newline).
 ShortText = Annotated[
-    str, StringConstraints(min_length=1, max_length=100), AfterValidator(_check_not_blank)
+    str,
+    StringConstraints(min_length=1, max_length=100),
+    AfterValidator(_check_not_blank),
+    AfterValidator(_check_control),
 ]
 IdText = ShortText  # station, operator and registry ids
 AddressText = Annotated[
-    str, StringConstraints(min_length=1, max_length=500), AfterValidator(_check_not_blank)
+    str,
+    StringConstraints(min_length=1, max_length=500),
+    AfterValidator(_check_not_blank),
+    AfterValidator(_check_control),
 ]
 NoteText = Annotated[
-    str, StringConstraints(min_length=1, max_length=1000), AfterValidator(_check_not_blank)
+    str,
+    StringConstraints(min_length=1, max_length=1000),
+    AfterValidator(_check_not_blank),
+    AfterValidator(_check_control),
 ]
+# Text the domain rules check in full (names, ID and phone numbers, plates, licence numbers and
+# classes, warning codes): bounded here too, so no rule ever sees megabytes, and no control character.
+NameText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_check_control)]
+NumberText = Annotated[str, StringConstraints(max_length=64), AfterValidator(_check_control)]
+CodeText = Annotated[str, StringConstraints(max_length=64), AfterValidator(_check_control)]
 
 Sex = Literal["male", "female"]
 Source = Literal["card_qr", "manual"]

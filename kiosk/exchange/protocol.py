@@ -19,10 +19,13 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from kiosk.domain.text import CONTROL_CHARACTERS
+
 __all__ = [
     "MAX_BATCH_ITEMS",
     "MAX_CLOSE_IDS",
     "MAX_LOOKUP_IDS",
+    "SHA256_PATTERN",
     "SUBMISSION_ID_PATTERN",
     "BatchItem",
     "BatchRequest",
@@ -68,7 +71,13 @@ MAX_LOOKUP_IDS: Final = 100
 SUBMISSION_ID_PATTERN: Final = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 """A submission id is a lower-case UUID (``str(uuid.uuid4())``): its idempotency key for ever."""
 
-_SHA256_PATTERN: Final = "^[0-9a-f]{64}$"
+SHA256_PATTERN: Final = "^[0-9a-f]{64}$"
+"""A payload's hash: exactly 64 lower-case hex characters."""
+
+_NO_CONTROL: Final = f"^[^{CONTROL_CHARACTERS}]*$"
+_NOT_BLANK_NO_CONTROL: Final = (
+    f"^[^{CONTROL_CHARACTERS}]*[^\\s{CONTROL_CHARACTERS}][^{CONTROL_CHARACTERS}]*$"
+)
 _ED25519_KEY_BYTES: Final = 32
 
 _REQUEST: Final = ConfigDict(extra="forbid")
@@ -113,10 +122,10 @@ class EnrolRequest(BaseModel):
 
     model_config = _REQUEST
 
-    code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    name: Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=r"\S")] = Field(
-        description="the kiosk's name as officers will see it (not blank)"
-    )
+    code: Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=_NO_CONTROL)]
+    name: Annotated[
+        str, StringConstraints(min_length=1, max_length=100, pattern=_NOT_BLANK_NO_CONTROL)
+    ] = Field(description="the kiosk's name as officers will see it (not blank, one line)")
     signing_key: Base64Key = Field(description="Ed25519 public key: raw 32 bytes, standard base64")
 
 
@@ -144,7 +153,9 @@ class BatchItem(BaseModel):
     model_config = _REQUEST
 
     id: SubmissionId
-    sha256: str = Field(description="lower-case hex SHA-256 of the payload's canonical bytes")
+    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)] = Field(
+        description="lower-case hex SHA-256 of the payload's canonical bytes (64 characters)"
+    )
     payload: dict[str, Any]
 
 

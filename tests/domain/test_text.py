@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.domain.text import normalize, repair_mojibake, search_key
+from kiosk.domain.errors import DomainError
+from kiosk.domain.text import (
+    check_no_control_characters,
+    has_control_character,
+    normalize,
+    repair_mojibake,
+    search_key,
+)
 from tests.strategies.identity import ADDRESSES, persons
 
 # Every code point, surrogates and controls included: what a broken scanner or IME can send.
@@ -176,3 +183,20 @@ def test_repair_mojibake_on_decoded_random_bytes(data: bytes) -> None:
     repaired, changed = repair_mojibake(data.decode("latin-1"))
     if not changed:
         assert repaired == data.decode("latin-1")
+
+
+@pytest.mark.parametrize("text", ["a\x00b", "\t", "line\n", "\x1f", "\x7f", "a\x85", "\x9f"])
+def test_control_characters_are_refused(text: str) -> None:
+    assert has_control_character(text)
+    with pytest.raises(DomainError) as caught:
+        check_no_control_characters(text, "full_name")
+    assert caught.value.code == "text.control_character"
+    assert text not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "Nguyễn Văn An", "Số 1, ngõ 2 — Hà Nội", "a\u00a0b", "\u2028"]
+)
+def test_text_without_control_characters_passes(text: str) -> None:
+    assert not has_control_character(text)
+    assert check_no_control_characters(text) == text

@@ -298,6 +298,7 @@ def test_reference_pattern(value: str) -> None:
         (("captured_by",), "  ", "payload.empty"),
         (("verified_by",), "x" * 101, "text.too_long"),
         (("resident", "address"), "\t", "payload.empty"),
+        (("resident", "address"), " \x00 ", "text.control_character"),
         (("resident", "address"), "x" * 501, "text.too_long"),
         (("vehicles", 0, "brand"), "", "payload.empty"),
         (("vehicles", 0, "note"), "x" * 1001, "text.too_long"),
@@ -366,3 +367,78 @@ def test_the_module_runs_as_a_command() -> None:
         cwd=Path(__file__).resolve().parents[2],
     )
     assert done.returncode == 0, done.stderr
+
+
+# --- control characters and bounds (DESIGN.md §6) ----------------------------------------------
+
+# Keys whose format or enum check speaks first: a control character there is that format's error.
+_FORMATTED = {
+    "reference": "payload.reference",
+    "session_id": "payload.uuid",
+    "captured_at": "payload.datetime",
+    "verified_at": "payload.datetime",
+    "birth_date": "date.format",
+    "card_issue_date": "date.format",
+    "event_date": "date.format",
+    "issue_date": "date.format",
+    "expiry_date": "date.format",
+    "sex": "payload.enum",
+    "source": "payload.enum",
+    "answer": "payload.enum",
+    "kind": "payload.enum",
+    "scheme": "payload.enum",
+}
+TEXT_KEYS = [p for p in ALL_KEYS if isinstance(get(full_payload(), p), str)]
+
+
+@pytest.mark.parametrize("control", ["\x00", "\t", "\n", "\x1f", "\x7f", "\x85", "\x9f"])
+@pytest.mark.parametrize("path", TEXT_KEYS, ids=pointer)
+def test_a_control_character_is_refused_in_every_text(path: Path_, control: str) -> None:
+    text = get(full_payload(), path)
+    code = _FORMATTED.get(str(path[-1]), "text.control_character")
+    expected = [{"path": pointer(path), "code": code}]
+    assert validate_payload(replaced(path, text[:1] + control + text[1:])) == expected
+
+
+def test_a_control_character_in_an_acknowledged_warning_code() -> None:
+    payload = make_payload(warnings_acknowledged=["licence.expiry_unconfirmed\x00"])
+    expected = [{"path": "/warnings_acknowledged/0", "code": "text.control_character"}]
+    assert validate_payload(payload) == expected
+
+
+@pytest.mark.parametrize("path", TEXT_KEYS, ids=pointer)
+def test_every_text_is_bounded(path: Path_) -> None:
+    errors = validate_payload(replaced(path, "X" * 200_000))
+    assert len(errors) == 1 and errors[0]["path"] == pointer(path)
+    assert errors[0]["code"] in {"text.too_long", *_FORMATTED.values()}
+
+
+def test_every_string_of_the_json_schema_has_a_bound() -> None:
+    schema = payload_json_schema()
+    strings: list[dict[str, Any]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "string":
+                strings.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert strings
+    for node in strings:
+        bounded = "maxLength" in node or "enum" in node or "const" in node
+        fixed = str(node.get("pattern", "")).endswith("$")
+        assert bounded or fixed, node
+
+
+def test_a_huge_unknown_key_is_reported_at_its_object() -> None:
+    payload = make_payload()
+    payload["resident"]["X" * 200_000] = 1
+    assert validate_payload(payload) == [{"path": "/resident", "code": "payload.unknown_key"}]
+    payload = make_payload()
+    payload["extra"] = 1
+    assert validate_payload(payload) == [{"path": "/extra", "code": "payload.unknown_key"}]
