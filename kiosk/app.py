@@ -93,12 +93,19 @@ def build_backend(config: Config, wiring: Wiring) -> Backend:
             station=StationService(store, wiring.clock),
             audit=AuditService(store, wiring.clock),
             lookup=LookupService(
-                store, wiring.clock, ServerRegistry(store, ca_bundle=config.ca_bundle)
+                store,
+                wiring.clock,
+                ServerRegistry(
+                    store,
+                    ca_bundle=config.ca_bundle,
+                    allow_insecure_http=config.allow_insecure_http,
+                ),
             ),
             capture=CaptureService(store, wiring.clock),
             verify=VerifyService(store, wiring.clock),
             clock=wiring.clock,
             ca_bundle=config.ca_bundle,
+            allow_insecure_http=config.allow_insecure_http,
             retention_days=config.retention_days,
             consent_text=config.consent_text,
             ihanoi_url=config.ihanoi_url,
@@ -121,6 +128,7 @@ def start_sync(config: Config, wiring: Wiring, backend: Backend) -> SyncWorker:
         backend.store,
         clock=wiring.clock,
         ca_bundle=config.ca_bundle,
+        allow_insecure_http=config.allow_insecure_http,
         poll_seconds=wiring.sync_poll_seconds,
     )
 

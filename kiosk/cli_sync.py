@@ -61,7 +61,9 @@ def _enrol(config: Config, args: argparse.Namespace) -> int:
         ca_bundle = args.ca_bundle or config.ca_bundle
         name = args.name or default_station_name()
         try:
-            client = IntakeClient(args.server, ca_bundle=ca_bundle)
+            client = IntakeClient(
+                args.server, ca_bundle=ca_bundle, allow_insecure_http=config.allow_insecure_http
+            )
         except ValueError as exc:
             raise SyncError(str(exc)) from None
         with client:

@@ -64,6 +64,10 @@ class Config(NamedTuple):
     ca_bundle: str | None = None
     """A CA bundle (PEM file) that verifies the intake server's certificate instead of the system's
     CA store (a ward's own CA); verification itself is never switched off."""
+    allow_insecure_http: bool = False
+    """Let the kiosk talk to an intake server not on this computer over plain ``http://``
+    (records and the station's token cross the network unencrypted; officers see a red notice on
+    Home).  Off: such an address is refused before any connection (DESIGN.md §6)."""
     scan_max_mean_gap_ms: float = 30.0
     """A keyboard-wedge scan averages at most this between keys (``kiosk.domain.scan``)."""
     scan_min_length: int = 6
@@ -103,6 +107,7 @@ class Config(NamedTuple):
 
 _FIELDS: dict[str, type] = {"encrypt": bool, "key_store": str, "backups_keep": int}
 _FIELDS |= {"retention_days": int, "busy_timeout_ms": int, "ca_bundle": str}
+_FIELDS |= {"allow_insecure_http": bool}
 _FIELDS |= {"scan_max_mean_gap_ms": float, "scan_min_length": int}
 _FIELDS |= {"scan_quiet_gap_ms": float, "scan_max_key_gap_ms": float}
 _FIELDS |= {"consent_text": str, "ihanoi_url": str}

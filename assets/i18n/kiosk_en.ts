@@ -599,6 +599,10 @@ Do you agree?</translation>
         <translation>Too many wrong PINs. Please wait %1, then try again.</translation>
     </message>
     <message>
+        <source>The server&apos;s address must start with https://. Plain http:// to another computer sends the records and the station&apos;s token unencrypted, so it is refused unless the kiosk&apos;s configuration allows it (allow_insecure_http).</source>
+        <translation>The server&apos;s address must start with https://. Plain http:// to another computer sends the records and the station&apos;s token unencrypted, so it is refused unless the kiosk&apos;s configuration allows it (allow_insecure_http).</translation>
+    </message>
+    <message>
         <source>You took this record yourself: another officer must check it (four eyes).</source>
         <translation>You took this record yourself: another officer must check it (four eyes).</translation>
     </message>
@@ -738,6 +742,10 @@ Do you agree?</translation>
             <numerusform>This computer&apos;s clock is %n minute(s) ahead of the ward&apos;s server. Please set the right time: every record carries it.</numerusform>
             <numerusform>This computer&apos;s clock is %n minute(s) ahead of the ward&apos;s server. Please set the right time: every record carries it.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed in this kiosk&apos;s configuration: records and the station&apos;s token may cross the network unencrypted. Ask the technician to set up https://.</source>
+        <translation>Plain http:// is allowed in this kiosk&apos;s configuration: records and the station&apos;s token may cross the network unencrypted. Ask the technician to set up https://.</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -594,6 +594,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
         <translation>Đã nhập sai quá nhiều lần. Vui lòng chờ %1 rồi thử lại.</translation>
     </message>
     <message>
+        <source>The server&apos;s address must start with https://. Plain http:// to another computer sends the records and the station&apos;s token unencrypted, so it is refused unless the kiosk&apos;s configuration allows it (allow_insecure_http).</source>
+        <translation>Địa chỉ máy chủ phải bắt đầu bằng https://. Dùng http:// tới máy khác thì hồ sơ và mã của trạm đi qua mạng không được mã hoá, nên bị từ chối trừ khi cấu hình của máy cho phép (allow_insecure_http).</translation>
+    </message>
+    <message>
         <source>You took this record yourself: another officer must check it (four eyes).</source>
         <translation>Đồng chí đã tự ghi nhận hồ sơ này: cán bộ khác phải xác minh (hai người kiểm tra).</translation>
     </message>
@@ -731,6 +735,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
         <translation>
             <numerusform>Đồng hồ máy này nhanh %n phút so với máy chủ của phường. Xin chỉnh lại giờ: mọi hồ sơ đều ghi giờ.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed in this kiosk&apos;s configuration: records and the station&apos;s token may cross the network unencrypted. Ask the technician to set up https://.</source>
+        <translation>Cấu hình của máy này cho phép http://: hồ sơ và mã của trạm có thể đi qua mạng không được mã hoá. Xin nhờ kỹ thuật viên cài đặt https://.</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -13,6 +13,7 @@ from kiosk.sync.downloader import RosterDownloader, RosterResult
 from kiosk.sync.enrol import Enrolled, client_for, enrol_station, load_identity
 from kiosk.sync.errors import (
     BadResponse,
+    InsecureAddress,
     NotEnrolled,
     PayloadTooLarge,
     Refused,
@@ -33,6 +34,7 @@ __all__ = [
     "Backoff",
     "BadResponse",
     "Enrolled",
+    "InsecureAddress",
     "IntakeClient",
     "NotEnrolled",
     "PayloadTooLarge",

@@ -2,6 +2,9 @@
 
 Every call has a connect and a read timeout; TLS certificates are always verified (the system's CA
 store, or the CA bundle given), and the environment cannot switch that off (``trust_env`` is off).
+Plain ``http://`` is for a server on this computer (loopback) only; to any other host it is refused
+at once, before a connection is tried (:class:`~kiosk.sync.errors.InsecureAddress`), unless the
+configuration says ``allow_insecure_http = true`` (DESIGN.md §6).
 Answers come back as the protocol's pydantic models; failures as :mod:`kiosk.sync.errors` types.
 Each response's ``Date`` is compared with the local clock: more than two minutes apart and the
 officer is told (``on_clock_skew``).  Logs carry statuses, counts and error types, never bodies.
@@ -44,6 +47,7 @@ from kiosk.exchange.protocol import (
 from kiosk.store.uploads import QueuedSubmission
 from kiosk.sync.errors import (
     BadResponse,
+    InsecureAddress,
     PayloadTooLarge,
     Refused,
     ServerBusy,
@@ -187,6 +191,7 @@ def parse_roster_page(content: bytes) -> RosterPage:
 
 
 def _is_loopback(url: str) -> bool:
+    """Whether the address's host is this computer: ``localhost``, 127.0.0.0/8 or ``::1``."""
     host = urlsplit(url).hostname or ""
     if host == "localhost":
         return True
@@ -210,11 +215,17 @@ class IntakeClient:
         clock: Callable[[], float] = time.time,
         on_clock_skew: Callable[[float], None] | None = None,
         session: requests.Session | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
         scheme = urlsplit(base_url).scheme
         if scheme not in ("http", "https"):
             raise ValueError("the server address must start with https:// (or http:// locally)")
         if scheme == "http" and not _is_loopback(base_url):
+            if not allow_insecure_http:  # before any session or socket exists
+                raise InsecureAddress(
+                    "plain http:// is refused to a server not on this computer: use https:// "
+                    "(or set allow_insecure_http = true in the kiosk's configuration)"
+                )
             log.warning("intake server over plain http: nothing is encrypted in transit")
         if ca_bundle is not None and not Path(ca_bundle).is_file():
             raise ValueError(f"the CA bundle {ca_bundle} does not exist")

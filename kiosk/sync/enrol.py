@@ -85,7 +85,9 @@ def load_identity(store: Store) -> StationIdentity:
 def client_for(
     identity: StationIdentity, *, ca_bundle: str | Path | None = None, **options: Any
 ) -> IntakeClient:
-    """A client for the server this station enrolled with; :class:`NotEnrolled` before enrolment."""
+    """A client for the server this station enrolled with; :class:`NotEnrolled` before enrolment,
+    :class:`~kiosk.sync.errors.InsecureAddress` for a plain ``http://`` server elsewhere unless
+    ``allow_insecure_http=True`` is among the ``options``."""
     if not identity.enrolled or identity.server_url is None:
         raise NotEnrolled("this kiosk is not enrolled with an intake server yet")
     return IntakeClient(identity.server_url, token=identity.token, ca_bundle=ca_bundle, **options)

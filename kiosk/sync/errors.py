@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "BadResponse",
+    "InsecureAddress",
     "NotEnrolled",
     "PayloadTooLarge",
     "Refused",
@@ -87,3 +88,8 @@ class Refused(SyncError):
 
 class NotEnrolled(SyncError):
     """The station has no token or server yet: enrol it first (``kiosk enrol``)."""
+
+
+class InsecureAddress(SyncError):
+    """A plain ``http://`` address of a server not on this computer, while the configuration does
+    not say ``allow_insecure_http = true``: refused before any connection (DESIGN.md §6)."""

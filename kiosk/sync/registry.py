@@ -33,9 +33,16 @@ class ServerRegistry:
     enrolment and the :mod:`kiosk.sync.errors` types when the server cannot answer in time.
     """
 
-    def __init__(self, store: Store, *, ca_bundle: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        ca_bundle: str | Path | None = None,
+        allow_insecure_http: bool = False,
+    ) -> None:
         self._store = store
         self._ca_bundle = ca_bundle
+        self._allow_insecure_http = allow_insecure_http
         self._lock = threading.Lock()
         self._idle: list[tuple[tuple[str, str], IntakeClient]] = []
         self._closed = False
@@ -47,7 +54,11 @@ class ServerRegistry:
         key = (identity.server_url or "", identity.token or "")
         client = self._borrow(key)
         if client is None:
-            client = client_for(identity, ca_bundle=self._ca_bundle)  # NotEnrolled before enrolment
+            client = client_for(  # NotEnrolled before enrolment
+                identity,
+                ca_bundle=self._ca_bundle,
+                allow_insecure_http=self._allow_insecure_http,
+            )
         try:
             left = timeout_s - (time.monotonic() - started)  # the budget counts from the call
             answer = client.lookup(id_number, timeout_s=max(left, 0.0))

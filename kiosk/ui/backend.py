@@ -50,6 +50,9 @@ class Backend:
     clock: Clock
     ca_bundle: str | None = None
     """The CA bundle that verifies the intake server (config); None: the system's CA store."""
+    allow_insecure_http: bool = False
+    """Plain ``http://`` to a server not on this computer is allowed (config): officers see it on
+    Home; off, such an address is refused before any connection."""
     retention_days: int = 7
     """Drafts left this many days are discarded as expired (and sent data purged, DESIGN.md §4)."""
     consent_text: str | None = None
@@ -95,7 +98,9 @@ class Backend:
                 raise UnsentRecords(waiting.waiting_upload)
         elif not self.auth.needs_first_officer():
             raise PermissionDenied("enrol the station", "nobody signed in")
-        with IntakeClient(server_url, ca_bundle=self.ca_bundle) as client:
+        with IntakeClient(
+            server_url, ca_bundle=self.ca_bundle, allow_insecure_http=self.allow_insecure_http
+        ) as client:
             return enrol_station(
                 self.store,
                 client,

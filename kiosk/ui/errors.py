@@ -7,6 +7,8 @@ its message (it may hold personal data) and shown as a short apology.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.domain.errors import DomainError
@@ -53,6 +55,24 @@ def paused_text(seconds: int) -> str:
     return arg(text, duration_text(seconds))
 
 
+def insecure_address_text() -> str:
+    """Why a plain ``http://`` address of another computer was refused (DESIGN.md §6)."""
+    return translate(
+        "Errors",
+        "The server's address must start with https://. Plain http:// to another computer "
+        "sends the records and the station's token unencrypted, so it is refused unless the "
+        "kiosk's configuration allows it (allow_insecure_http).",
+    )
+
+
+def _is_insecure_address(error: BaseException) -> bool:
+    """Whether ``error`` is :class:`kiosk.sync.errors.InsecureAddress`, without importing the sync
+    package (it brings ``requests``, which waits until after the first paint): when the module
+    is not loaded yet, nothing can have raised it."""
+    errors = sys.modules.get("kiosk.sync.errors")
+    return errors is not None and isinstance(error, errors.InsecureAddress)
+
+
 def is_known_fault(error: BaseException) -> bool:
     """Whether ``error`` is an environment fault or a refused input, not a bug in the kiosk."""
     known = (
@@ -64,7 +84,7 @@ def is_known_fault(error: BaseException) -> bool:
         AuthError,
         WeakPin,
     )
-    return isinstance(error, known)
+    return isinstance(error, known) or _is_insecure_address(error)
 
 
 def error_text(error: BaseException) -> str:
@@ -84,6 +104,8 @@ def error_text(error: BaseException) -> str:
         )
     if isinstance(error, AuthError):
         return _auth_error_text(error)
+    if _is_insecure_address(error):
+        return insecure_address_text()
     if isinstance(error, DiskFullError):
         return translate(
             "Errors", "The disk is full, so nothing was saved. Ask an officer to free some space."

@@ -739,7 +739,11 @@ def ask_server(backend: Backend, actor: Actor, ids: list[str]) -> dict[str, str]
     from kiosk.sync.errors import NotEnrolled
 
     try:
-        client = client_for(load_identity(backend.store), ca_bundle=backend.ca_bundle)
+        client = client_for(
+            load_identity(backend.store),
+            ca_bundle=backend.ca_bundle,
+            allow_insecure_http=backend.allow_insecure_http,
+        )
     except NotEnrolled:
         return dict.fromkeys(ids, "not_checked")
     with client:

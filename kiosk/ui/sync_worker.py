@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.store import Store, StoreError
 from kiosk.sync import (
+    InsecureAddress,
     IntakeClient,
     RosterDownloader,
     ServerBusy,
@@ -78,6 +79,7 @@ class SyncWorker(QObject):
         *,
         clock: Callable[[], datetime],
         ca_bundle: str | Path | None = None,
+        allow_insecure_http: bool = False,
         poll_seconds: float = POLL_SECONDS,
         parent: QObject | None = None,
     ) -> None:
@@ -85,6 +87,7 @@ class SyncWorker(QObject):
         self._store = store
         self._clock = clock
         self._ca_bundle = ca_bundle
+        self._allow_insecure_http = allow_insecure_http
         self._poll = poll_seconds
         self._lock = threading.Lock()
         self._state = SyncState()
@@ -165,8 +168,14 @@ class SyncWorker(QObject):
                 self._rest("not_enrolled")
                 continue
             try:
-                client = client_for(identity, ca_bundle=self._ca_bundle)
-            except ValueError as exc:  # a CA bundle that is gone, an address that is not one
+                client = client_for(
+                    identity,
+                    ca_bundle=self._ca_bundle,
+                    allow_insecure_http=self._allow_insecure_http,
+                )
+            except (ValueError, InsecureAddress) as exc:
+                # a CA bundle that is gone, an address that is not one, or plain http:// to
+                # another computer (allow_insecure_http switched off since the enrolment)
                 log.error("sync: cannot reach the server as configured (%s)", exc)
                 self._rest("error")
                 continue

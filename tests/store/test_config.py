@@ -177,3 +177,31 @@ def test_visit_texts_at_their_bounds_pass(tmp_path: Path) -> None:
         load_config(env_for(tmp_path, KIOSK_CONSENT_TEXT=""))
     with pytest.raises(ConfigError, match="ihanoi_url"):
         load_config(env_for(tmp_path, KIOSK_IHANOI_URL="ftp://ihanoi.hanoi.gov.vn"))
+
+
+def test_plain_http_elsewhere_is_off_unless_the_file_or_environment_allows_it(
+    tmp_path: Path,
+) -> None:
+    env = env_for(tmp_path)
+    assert load_config(env).allow_insecure_http is False
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / CONFIG_FILE).write_text("allow_insecure_http = true\n", encoding="utf-8")
+    assert load_config(env).allow_insecure_http is True
+    assert load_config({**env, "KIOSK_ALLOW_INSECURE_HTTP": "off"}).allow_insecure_http is False
+    (tmp_path / "config" / CONFIG_FILE).unlink()
+    assert load_config({**env, "KIOSK_ALLOW_INSECURE_HTTP": "yes"}).allow_insecure_http is True
+
+
+def test_bad_allow_insecure_http_values_are_named(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="KIOSK_ALLOW_INSECURE_HTTP must be true or false"):
+        load_config(env_for(tmp_path, KIOSK_ALLOW_INSECURE_HTTP="maybe"))
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / CONFIG_FILE).write_text(
+        "allow_insecure_http = 'true'\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match="allow_insecure_http must be a bool"):
+        load_config(env_for(tmp_path))
+    config = load_config(env_for(tmp_path / "other"))
+    assert replace(config, allow_insecure_http=True).allow_insecure_http is True
+    with pytest.raises(ConfigError, match="allow_insecure_http must be a bool"):
+        replace(config, allow_insecure_http=1)

@@ -133,6 +133,8 @@ class HomeScreen(Screen):
         self._notice.hide()
         self._clock_notice = label("warning")
         self._clock_notice.hide()
+        self._insecure_notice = label("error")
+        self._insecure_notice.hide()
         self._scan_hint = label("subtitle")
         self.type_id_button = button("primary", "key")
         self.type_id_button.clicked.connect(self.type_id_clicked)
@@ -197,6 +199,7 @@ class HomeScreen(Screen):
         layout.addWidget(self._title)
         layout.addWidget(self._notice)
         layout.addWidget(self._clock_notice)
+        layout.addWidget(self._insecure_notice)
         layout.addLayout(serve)
         layout.addLayout(self._drafts_box)
         layout.addLayout(self._returned_box)
@@ -222,6 +225,7 @@ class HomeScreen(Screen):
         self._show_sync_now()
         self._show_tasks()
         self._show_link_state()
+        self._show_insecure_notice()
         self.refresh()
         self._refresh.start()
         actor = self._current_actor()
@@ -325,6 +329,21 @@ class HomeScreen(Screen):
             )
         show_message(self._clock_notice, text, "warning")
 
+    def _show_insecure_notice(self) -> None:
+        """For officers, in red, while the configuration allows plain http:// (DESIGN.md §6)."""
+        if not (self._officer and self._backend.allow_insecure_http):
+            show_message(self._insecure_notice, "", "error")
+            return
+        text = self.tr(
+            "Plain http:// is allowed in this kiosk's configuration: records and the station's "
+            "token may cross the network unencrypted. Ask the technician to set up https://."
+        )
+        show_message(self._insecure_notice, text, "error")
+
+    def insecure_notice(self) -> str:
+        """The plain-http notice as shown, "" when hidden (tests read it)."""
+        return self._insecure_notice.text() if self._insecure_notice.isVisibleTo(self) else ""
+
     def progress_text(self) -> str:
         """ "Sent X of Y" as shown, "" when nothing is being sent (tests read it)."""
         return self.progress.text.text() if self.progress.isVisibleTo(self) else ""
@@ -387,6 +406,7 @@ class HomeScreen(Screen):
         self._officer = False
         self._show_tasks()
         self._show_link_state()
+        self._show_insecure_notice()
 
     def retranslateUi(self) -> None:
         """Texts in the current language."""
@@ -425,3 +445,4 @@ class HomeScreen(Screen):
         self._label_drafts()
         self._label_returned()
         self._show_link_state()
+        self._show_insecure_notice()

@@ -11,9 +11,16 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from kiosk.sync.enrol import Enrolled
-from kiosk.sync.errors import BadResponse, Refused, ServerBusy, TimedOut, Unreachable
+from kiosk.sync.errors import (
+    BadResponse,
+    InsecureAddress,
+    Refused,
+    ServerBusy,
+    TimedOut,
+    Unreachable,
+)
 from kiosk.ui.backend import UnsentRecords
-from kiosk.ui.errors import error_text
+from kiosk.ui.errors import error_text, insecure_address_text
 from kiosk.ui.i18n import arg
 from kiosk.ui.widgets.osk import set_field_kind
 
@@ -36,6 +43,8 @@ def enrol_error_text(error: BaseException) -> str:
             "",
             error.count,  # type: ignore[arg-type]
         )
+    if isinstance(error, InsecureAddress):
+        return insecure_address_text()
     if isinstance(error, ValueError) and not isinstance(error, BadResponse):
         return translate(
             "Enrol",
