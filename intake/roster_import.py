@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -78,12 +79,12 @@ def read_table(path: Path) -> Iterator[tuple[Sequence[Cell], Iterator[Sequence[C
 
         try:
             book = load_workbook(path, read_only=True, data_only=True)
-        except (OSError, ValueError, KeyError) as exc:
+        except _XLSX_UNREADABLE as exc:
             raise RosterUnreadable(f"not an XLSX workbook ({type(exc).__name__})") from None
         try:
-            rows = book.worksheets[0].iter_rows(values_only=True)
-            header = next(rows, ())
-            yield header, (_padded(row, len(header)) for row in rows)
+            rows = _xlsx_rows(book)
+            first: tuple[Any, ...] = next(rows, ())
+            yield first, (_padded(row, len(first)) for row in rows)
         finally:
             book.close()
         return
@@ -94,6 +95,39 @@ def read_table(path: Path) -> Iterator[tuple[Sequence[Cell], Iterator[Sequence[C
             yield header, rows_csv
         except (UnicodeDecodeError, csv.Error) as exc:
             raise RosterUnreadable(f"not a UTF-8 CSV file ({type(exc).__name__})") from None
+
+
+_XLSX_UNREADABLE = (
+    OSError,  # zipfile.BadZipFile is not one: listed below
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    ValueError,  # also a number past int's digit limit, a date cell out of range
+    KeyError,  # a part the workbook names is missing
+    IndexError,  # no sheet at all
+    TypeError,
+    AttributeError,  # openpyxl on parts shaped unlike what it expects
+    OverflowError,
+    RecursionError,
+    SyntaxError,  # xml.etree's ParseError: a part is not XML
+    EOFError,
+    NotImplementedError,  # a compression method zipfile lacks
+    RuntimeError,  # an encrypted archive member
+)
+"""What openpyxl raises on a file that is not a workbook, or a damaged one (opening or reading)."""
+
+
+def _xlsx_rows(book: Any) -> Iterator[tuple[Any, ...]]:
+    """The first sheet's rows; :class:`RosterUnreadable` when reading the sheet fails part-way."""
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            yield row
+    except _XLSX_UNREADABLE as exc:
+        raise RosterUnreadable(f"not an XLSX workbook ({type(exc).__name__})") from None
 
 
 def _padded(row: Sequence[Any], width: int) -> Sequence[Cell]:

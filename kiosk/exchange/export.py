@@ -217,6 +217,16 @@ def _unb64(text: object, size: int, what: str) -> bytes:
     return raw
 
 
+def _json(raw: bytes, message: str) -> Any:
+    """``raw`` as UTF-8 JSON, or :class:`ExportFormatError` with ``message`` for anything else:
+    bad UTF-8 or JSON, a number too long for ``int`` (the interpreter's digit limit), nesting deep
+    enough to exhaust the recursion limit (``[[[[...``)."""
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise ExportFormatError(message) from None
+
+
 def _split(data: bytes) -> tuple[bytes, dict[str, Any], bytes, bytes]:
     """``(prefix, header, ciphertext, signature)``; checks magic, lengths and version."""
     if not data.startswith(MAGIC):
@@ -228,10 +238,7 @@ def _split(data: bytes) -> tuple[bytes, dict[str, Any], bytes, bytes]:
     at += _HEADER_LEN.size
     if header_len > _MAX_HEADER or len(data) < at + header_len + _BODY_LEN.size:
         raise ExportFormatError("the file is cut short or its header is damaged")
-    try:
-        header = json.loads(data[at : at + header_len].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise ExportFormatError("the header is not readable") from None
+    header = _json(data[at : at + header_len], "the header is not readable")
     if not isinstance(header, dict):
         raise ExportFormatError("the header is not readable")
     prefix = data[: at + header_len]
@@ -241,8 +248,9 @@ def _split(data: bytes) -> tuple[bytes, dict[str, Any], bytes, bytes]:
     if len(data) != at + body_len + _SIGNATURE_BYTES:
         raise ExportFormatError("the file is cut short or has bytes added")
     version = header.get("version")
-    if version != FORMAT_VERSION:
-        raise ExportFormatError(f"export format version {version!r} is not supported")
+    if type(version) is not int or version != FORMAT_VERSION:
+        shown = repr(version) if type(version) is int and abs(version) < 10**6 else "(unknown)"
+        raise ExportFormatError(f"export format version {shown} is not supported")
     if header.get("cipher") != CIPHER or header.get("signature") != SIGNATURE:
         raise ExportFormatError("the file uses a cipher this version does not know")
     return prefix, header, data[at : at + body_len], data[at + body_len :]
@@ -298,10 +306,7 @@ def open_export(data: bytes, *, signing_public_key: bytes, private_key: bytes) -
             "the file cannot be decrypted with this server's key (written for another server, "
             "or damaged)"
         ) from None
-    try:
-        body = json.loads(plaintext.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise ExportFormatError("the decrypted items are not readable") from None
+    body = _json(plaintext, "the decrypted items are not readable")
     items = body.get("items") if isinstance(body, dict) else None
     if not isinstance(items, list) or len(items) != header.count:
         raise ExportFormatError("the decrypted items do not match the header's count")

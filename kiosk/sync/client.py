@@ -80,6 +80,9 @@ ROSTER_PIECE = 50
 _HOUSEHOLDS: TypeAdapter[list[RosterHousehold]] = TypeAdapter(list[RosterHousehold])
 
 M = TypeVar("M", bound=BaseModel)
+_UNREADABLE = (ValidationError, ValueError, TypeError, OverflowError, RecursionError)
+"""What parsing and validating an answer can raise on a body that is not the protocol (bad JSON or
+UTF-8, nesting past the parser's limit, numbers past any range): each becomes :class:`BadResponse`."""
 
 
 def batch_body(items: Sequence[QueuedSubmission]) -> bytes:
@@ -162,7 +165,7 @@ def _wait_at_most(response: requests.Response, seconds: float) -> None:
 def _validate(content: bytes, model: type[M]) -> M:
     try:
         return model.model_validate_json(content)
-    except ValidationError:
+    except _UNREADABLE:
         raise BadResponse(f"the server's answer is not a {model.__name__}") from None
 
 
@@ -176,7 +179,7 @@ def parse_roster_page(content: bytes) -> RosterPage:
     """
     try:
         data = pydantic_core.from_json(content)
-    except ValueError:
+    except _UNREADABLE:
         raise BadResponse("the server's answer is not a RosterPage") from None
     households = data.get("households") if isinstance(data, dict) else None
     if not isinstance(households, list):
@@ -185,7 +188,7 @@ def parse_roster_page(content: bytes) -> RosterPage:
         page = RosterPage.model_validate({**data, "households": []})
         for start in range(0, len(households), ROSTER_PIECE):
             page.households += _HOUSEHOLDS.validate_python(households[start : start + ROSTER_PIECE])
-    except ValidationError:
+    except _UNREADABLE:
         raise BadResponse("the server's answer is not a RosterPage") from None
     return page
 
