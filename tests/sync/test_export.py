@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select
 
 from intake import cli as intake_cli
 from intake.auth import revoke
 from intake.importer import ImportRefused, import_queue
+from intake.models import Submission as ServerSubmission
 from kiosk import cli as kiosk_cli
 from kiosk.domain.payload import canonical_bytes, payload_sha256
 from kiosk.exchange import export
@@ -136,11 +139,19 @@ def test_the_import_checks_the_station(store: Store, server: Server, tmp_path: P
     assert import_queue(server.engine, data, allow_revoked=True).counts == {"accepted": 5}
 
 
+def _stored(server: Server) -> dict[str, tuple[Any, ...]]:
+    """Every submission row the server holds, by id (the columns an import writes)."""
+    columns = (ServerSubmission.sha256, ServerSubmission.payload, ServerSubmission.received_at)
+    with server.engine.connect() as conn:
+        rows = conn.execute(select(ServerSubmission.id, *columns)).all()
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
 def test_the_commands(
     store: Store, server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     enrol(store, server).close()
-    add_verified(store, 12)
+    ids = add_verified(store, 12)
     usb = tmp_path / "usb" / "queue.queue"
     assert kiosk_cli.main(["export-queue", str(usb)]) == 0
     assert "12 unsent submission(s) written" in capsys.readouterr().out
@@ -155,11 +166,25 @@ def test_the_commands(
     assert capsys.readouterr().out.endswith(": 12 submission(s): 12 accepted\n")
     assert intake_cli.main(["import-queue", str(usb), "--database-url", url]) == 0
     assert "12 duplicate" in capsys.readouterr().out
+    before = _stored(server)
+    assert sorted(before) == sorted(ids)
+    # The broken file holds the 12 stored ones (still unconfirmed on the kiosk) and 5 new ones.
+    new = add_verified(store, 5, start=100)
+    fresh = tmp_path / "usb" / "more.queue"
+    assert kiosk_cli.main(["export-queue", str(fresh)]) == 0
+    assert "17 unsent submission(s) written" in capsys.readouterr().out
     broken = tmp_path / "broken.queue"
-    broken.write_bytes(usb.read_bytes()[:-3] + b"xyz")
+    broken.write_bytes(fresh.read_bytes()[:-3] + b"xyz")
     assert intake_cli.main(["import-queue", str(broken), "--database-url", url]) == 1
     assert "refused: the signature does not match" in capsys.readouterr().err
-    assert len(server_ids(server)) == 12
+    on_server = server_ids(server)
+    assert not set(new) & set(on_server)  # no row of the broken file's new items was stored …
+    assert len(on_server) == len(set(on_server))  # … nothing twice …
+    assert set(on_server) == set(ids)  # … the ids stored are exactly the ones imported before …
+    assert _stored(server) == before  # … and not one of their rows was touched
+    assert intake_cli.main(["import-queue", str(fresh), "--database-url", url]) == 0
+    assert capsys.readouterr().out.endswith(": 17 submission(s): 5 accepted, 12 duplicate\n")
+    assert sorted(server_ids(server)) == sorted(ids + new)  # the intact file still imports
 
 
 def test_a_backup_where_it_cannot_write_says_so(
