@@ -45,7 +45,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import bench_store  # noqa: E402
 from common import intake_server, record  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -59,6 +59,7 @@ from kiosk.store import open_store  # noqa: E402
 from kiosk.sync.client import IntakeClient  # noqa: E402
 from kiosk.sync.enrol import enrol_station  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
+from tests.support.stalls import Stalls  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_SCAN_ROUNDS", "200"))
 SERVER_RESIDENTS = 2000
@@ -94,33 +95,6 @@ class Painted(QObject):
         if event.type() == QEvent.Type.Paint:
             self.count += 1
         return False
-
-
-class Stalls:
-    """A 1 ms precise timer; the longest gap between its ticks while measuring."""
-
-    def __init__(self) -> None:
-        self.clock = QElapsedTimer()
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(1)
-        self.timer.timeout.connect(self._tick)
-        self.last = 0
-        self.longest = 0.0
-
-    def _tick(self) -> None:
-        now = self.clock.elapsed()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
-
-    def start(self) -> None:
-        self.clock.start()
-        self.last = 0
-        self.timer.start()
-
-    def stop(self) -> None:
-        self._tick()
-        self.timer.stop()
 
 
 def _send(window: MainWindow, kind: QEvent.Type, key: int, text: str, at: int) -> None:

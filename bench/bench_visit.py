@@ -39,7 +39,6 @@ import bench_store  # noqa: E402
 from bench_scan import (  # noqa: E402
     KEY_GAP_MS,
     Painted,
-    Stalls,
     _p95,
     _send,
     _spin,
@@ -59,6 +58,7 @@ from kiosk.services.lookup import LookupService  # noqa: E402
 from kiosk.store import Store, open_store  # noqa: E402
 from kiosk.store.registry import save_resident  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
+from tests.support.stalls import Stalls  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_VISIT_ROUNDS", "60"))
 WORK = ROOT / ".bench-cache" / "visit"

@@ -73,6 +73,12 @@ class ReturnedSummary:
     returned_at: datetime
 
 
+def _resident(record: SubmissionRecord) -> object:
+    """The payload's ``resident`` part (anything, or None, in a partial draft)."""
+    payload = record.payload
+    return payload.get("resident") if isinstance(payload, Mapping) else None
+
+
 def _text(resident: object, key: str) -> str | None:
     """A string field of a partial draft's resident, or None."""
     value = resident.get(key) if isinstance(resident, Mapping) else None
@@ -176,20 +182,16 @@ class CaptureService:
         require_role(actor, "view submissions", *_ANYONE)
         with self._store.reader() as conn:
             drafts = subs.drafts_by(conn, actor.operator_id)
-        summaries = []
-        for record in drafts:
-            payload = record.payload
-            resident = payload.get("resident") if isinstance(payload, Mapping) else None
-            summaries.append(
-                DraftSummary(
-                    record.id,
-                    record.reference,
-                    _text(resident, "full_name"),
-                    _text(resident, "id_number"),
-                    record.status_at,
-                )
+        return [
+            DraftSummary(
+                record.id,
+                record.reference,
+                _text(_resident(record), "full_name"),
+                _text(_resident(record), "id_number"),
+                record.status_at,
             )
-        return summaries
+            for record in drafts
+        ]
 
     def draft(self, actor: Actor, submission_id: str) -> SubmissionRecord:
         """A draft (or a returned visit) to continue: a volunteer's own only (started or
@@ -225,21 +227,17 @@ class CaptureService:
         with self._store.reader() as conn:
             records = subs.with_status(conn, "returned")
         mine = (r for r in records if actor.operator_id in (r.captured_by, r.created_by))
-        summaries = []
-        for record in mine:
-            payload = record.payload
-            resident = payload.get("resident") if isinstance(payload, Mapping) else None
-            summaries.append(
-                ReturnedSummary(
-                    record.id,
-                    record.reference,
-                    _text(resident, "full_name"),
-                    _text(resident, "phone"),
-                    record.return_reason or "",
-                    record.status_at,
-                )
+        return [
+            ReturnedSummary(
+                record.id,
+                record.reference,
+                _text(_resident(record), "full_name"),
+                _text(_resident(record), "phone"),
+                record.return_reason or "",
+                record.status_at,
             )
-        return summaries
+            for record in mine
+        ]
 
     def find_by_reference(self, actor: Actor, text: str) -> SubmissionRecord:
         """The visit with the reference code ``text`` as typed (any case, with or without the

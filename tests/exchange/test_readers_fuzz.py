@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from intake.roster_import import RosterUnreadable, read_table
@@ -33,23 +33,8 @@ from kiosk.exchange.export import (
     write_export,
 )
 from kiosk.exchange.roster_file import COLUMNS, RowError, parse_roster
+from tests.strategies.hostile import FUZZ, json_values
 
-FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-any_text = st.text(max_size=30)
-json_values = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats()
-    | any_text
-    | st.just(10**4000)
-    | st.just(float("nan")),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(any_text, children, max_size=4)
-    ),
-    max_leaves=20,
-)
 hostile_json = st.sampled_from(
     [
         b"[" * 60_000,

@@ -7,29 +7,14 @@ import contextlib
 import json
 from collections.abc import Callable
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.exchange.protocol import EnrolResponse, LookupResponse, SubmissionLookupResponse
 from kiosk.sync.client import _validate, parse_roster_page
 from kiosk.sync.errors import BadResponse
+from tests.strategies.hostile import FUZZ, json_values
 
-FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-any_text = st.text(max_size=20)
-json_values = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats()
-    | any_text
-    | st.just(10**4000)
-    | st.just(float("inf")),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(any_text, children, max_size=4)
-    ),
-    max_leaves=20,
-)
 hostile = st.sampled_from(
     [
         b"[" * 100_000,

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 
@@ -31,6 +30,7 @@ from kiosk.store.models import Submission
 from kiosk.ui.main_window import MainWindow
 from tests.support.intake import RestartableServer, fresh_database
 from tests.support.queue import add_verified
+from tests.support.stalls import Stalls
 from tests.ui.conftest import OFFICER
 from tests.ui.flows import complete_setup, tap
 
@@ -46,33 +46,6 @@ LONGEST_TAP_S = 1.0
 LONGEST_STALL_MS = 1000
 OFFLINE = "Ngoại tuyến"  # "Offline — records are kept safely here"
 BUSY = "Máy chủ đang bận"  # "The server is busy — the kiosk will try again by itself"
-
-
-class Stalls:
-    """A 5 ms precise timer on the UI thread; the longest gap between its ticks (bench_scan's)."""
-
-    def __init__(self) -> None:
-        self.clock = QElapsedTimer()
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.last = 0
-        self.longest = 0
-
-    def _tick(self) -> None:
-        now = self.clock.elapsed()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
-
-    def start(self) -> None:
-        self.clock.start()
-        self.last = 0
-        self.timer.start()
-
-    def stop(self) -> None:
-        self._tick()
-        self.timer.stop()
 
 
 class Taps:
@@ -177,7 +150,7 @@ def test_the_server_restarts_mid_sync_and_the_ui_answers_throughout(
         qtbot.waitUntil(lambda: "Đồng bộ lần cuối" in home.link_line(), timeout=SYNC_WAIT_MS)
         store = window.backend_or_fail().store
         ids = add_verified(store, COUNT)  # verified on another screen; they wait to be sent
-        stalls, taps = Stalls(), Taps(qtbot, window)
+        stalls, taps = Stalls(interval_ms=5), Taps(qtbot, window)
         stalls.start()
         drains: list[tuple[int, int]] = []  # Home's "Sent X of Y", as the status changed
         window.status_changed.connect(lambda s: drains.append((s.drain_done, s.drain_total)))
