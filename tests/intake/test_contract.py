@@ -13,6 +13,7 @@ run through HTTP too; a last test checks that items were ``accepted`` and are st
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -31,6 +32,7 @@ from intake.demo import populate
 from intake.keys import digest
 from intake.models import RateBucket, Station, Submission
 from kiosk.domain.payload import payload_sha256
+from kiosk.exchange.protocol import SHA256_PATTERN
 from tests.intake.helpers import Server
 from tests.strategies.payloads import payloads
 
@@ -71,8 +73,14 @@ def _hashed(payload: Any, sha256: Any) -> Any:
 
 
 def _rewrite(item: Any, how: str, valid: dict[str, Any]) -> Any:
-    """A generated item with the hash of its payload, or with a valid payload and its hash."""
+    """A generated item with the hash of its payload, or with a valid payload and its hash.
+
+    Only an item whose ``sha256`` already has the schema's shape is rewritten: a negative case
+    that broke it (schemathesis checks such requests are refused) stays broken.
+    """
     if how == _KEEP or not isinstance(item, dict) or not isinstance(item.get("payload"), dict):
+        return item
+    if not isinstance(item.get("sha256"), str) or not re.fullmatch(SHA256_PATTERN, item["sha256"]):
         return item
     payload = valid if how == _VALID else item["payload"]
     return {**item, "payload": payload, "sha256": _hashed(payload, item.get("sha256"))}
