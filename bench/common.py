@@ -10,17 +10,11 @@ from __future__ import annotations
 import datetime
 import os
 import platform
-import shutil
-import socket
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import requests
 
 __all__ = [
     "intake_server",
@@ -46,7 +40,6 @@ comes from a plain `make bench`.
 | figure | measured | goal | baseline (same run) | ratio | goal met | date | machine |
 |---|---|---|---|---|---|---|---|
 """
-START_TIMEOUT = 30.0
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -168,36 +161,10 @@ def record(
     RESULTS.write_text(_RESULTS_HEAD + "\n".join(rows.values()) + "\n", encoding="utf-8")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def intake_server(database_url: str, log: Path, cpu: int | None = None) -> Iterator[str]:
     """``kiosk-intake serve`` in its own process (pinned to ``cpu`` with taskset); its base URL."""
-    port = _free_port()
-    command = [sys.executable, "-m", "intake.cli", "serve", "--port", str(port),
-               "--database-url", database_url, "--log-level", "warning"]  # fmt: skip
-    if cpu is not None and shutil.which("taskset"):
-        command = ["taskset", "-c", str(cpu), *command]
-    url = f"http://127.0.0.1:{port}"
-    with log.open("wb") as out:  # the server logs each batch: not on the bench's output
-        proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + START_TIMEOUT
-            with requests.Session() as probe:
-                while True:
-                    try:
-                        if probe.get(f"{url}/v1/health", timeout=1).ok:
-                            break
-                    except requests.ConnectionError:
-                        pass
-                    if time.monotonic() > deadline or proc.poll() is not None:
-                        raise RuntimeError(f"the intake server did not start; see {log}")
-                    time.sleep(0.05)  # polling a starting process: nothing to wait on but the port
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+    from tests.support.intake import served_process
+
+    with served_process(database_url, log, cpu) as served:
+        yield served.url

@@ -10,10 +10,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from intake.admission import Admission, AdmissionControl
+from intake.auth import station_for_token
 from intake.config import Settings
 from intake.db import make_engine
 from intake.middleware import SafeErrors
@@ -153,6 +155,18 @@ def create_app(settings: Settings) -> FastAPI:
         queue=settings.queue_length,
         wait=settings.queue_wait,
         retry_after=settings.retry_after,
+        lookup_limit=settings.lookup_slots,
+        max_body=settings.max_body_bytes,
+        body_timeout=settings.body_timeout,
+        max_header=settings.max_header_bytes,
     )
-    app.add_middleware(AdmissionControl, admission=admission, bypass={HEALTH_PATH})
+
+    async def identify(token: str) -> str | None:
+        """The station holding ``token``, asked of the database on a worker thread."""
+        station = await run_in_threadpool(station_for_token, app.state.engine, token)
+        return None if station is None else station.id
+
+    app.add_middleware(
+        AdmissionControl, admission=admission, identify=identify, bypass={HEALTH_PATH}
+    )
     return app

@@ -9,7 +9,7 @@ capture it.
 from __future__ import annotations
 
 import argparse
-import copy
+import contextlib
 import dataclasses
 import sys
 import time
@@ -44,20 +44,41 @@ def _parser() -> argparse.ArgumentParser:
         "--max-in-flight",
         type=int,
         default=limits.max_in_flight,
-        help=f"requests processed at once (default {limits.max_in_flight})",
+        help=f"uploads, roster pages and stats processed at once (default {limits.max_in_flight})",
+    )
+    serve.add_argument(
+        "--lookup-slots",
+        type=int,
+        default=limits.lookup_slots,
+        help=f"lookups processed at once, apart from uploads (default {limits.lookup_slots})",
     )
     serve.add_argument(
         "--queue-length",
         type=int,
         default=limits.queue_length,
-        help=f"requests that may wait for a slot; beyond, 503 (default {limits.queue_length})",
+        help="requests of a kind that may wait for a slot; beyond, 503 "
+        f"(default {limits.queue_length})",
     )
     serve.add_argument(
         "--queue-wait",
         type=float,
         default=limits.queue_wait,
-        help=f"seconds a request may wait for a slot (default {limits.queue_wait:g})",
+        help=f"seconds a request may wait for a slot at most (default {limits.queue_wait:g})",
     )
+    serve.add_argument(
+        "--header-timeout",
+        type=float,
+        default=limits.header_timeout,
+        help=f"seconds to send a request's headers (default {limits.header_timeout:g})",
+    )
+    serve.add_argument(
+        "--body-timeout",
+        type=float,
+        default=limits.body_timeout,
+        help=f"seconds to send a request's body (default {limits.body_timeout:g})",
+    )
+    serve.add_argument("--ssl-certfile", type=Path, help="serve TLS with this certificate (PEM)")
+    serve.add_argument("--ssl-keyfile", type=Path, help="the certificate's private key (PEM)")
     serve.add_argument(
         "--retry-after",
         type=_seconds_range,
@@ -123,14 +144,24 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from intake.app import create_app
+    from intake.serving import log_config, uvicorn_config
 
     settings = dataclasses.replace(
         settings,
         max_in_flight=args.max_in_flight,
+        lookup_slots=args.lookup_slots,
         queue_length=args.queue_length,
         queue_wait=args.queue_wait,
         retry_after=args.retry_after,
+        header_timeout=args.header_timeout,
+        body_timeout=args.body_timeout,
     )
+    if (args.ssl_certfile is None) != (args.ssl_keyfile is None):
+        print("serve: --ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
+        return 2
+    if settings.header_timeout <= 0:
+        print("serve: --header-timeout must be above 0", file=sys.stderr)
+        return 2
     try:
         app = create_app(settings)
     except ValueError as exc:
@@ -138,18 +169,20 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     engine = _engine(settings)
     engine.dispose()
-    # uvicorn's own logging, plus the server's loggers (counts and error types, never bodies).
-    log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
-    log_config["loggers"]["intake"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
-    uvicorn.run(
+    config = uvicorn_config(
         app,
+        settings,
         host=args.host,
         port=args.port,
         log_level=args.log_level,
-        log_config=log_config,
-        proxy_headers=False,
+        log_config=log_config(),
+        ssl_certfile=args.ssl_certfile,
+        ssl_keyfile=args.ssl_keyfile,
     )
-    return 0
+    server = uvicorn.Server(config)
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn raises a caught Ctrl+C again at exit
+        server.run()
+    return 0 if server.started else 3
 
 
 def main(argv: Sequence[str] | None = None) -> int:

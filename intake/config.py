@@ -36,13 +36,23 @@ class Settings:
     max_body_bytes: int = 8 * 1024 * 1024
     """Larger request bodies get 413 and the kiosk halves its batch (100 items fit many times)."""
     max_in_flight: int = 4
-    """Requests processed at once (``/v1/health`` aside): more only makes each one slower
-    (``bench/bench_load.py`` measured 1 to 4 on two cores, SQLite and PostgreSQL)."""
+    """Bulk requests (batches, roster pages, stats) processed at once: more only makes each one
+    slower (``bench/bench_load.py`` measured 1 to 4 on two cores, SQLite and PostgreSQL)."""
+    lookup_slots: int = 2
+    """Interactive lookups processed at once, in slots of their own (never behind uploads)."""
     queue_length: int = 16
-    """Requests that may wait for a slot, beyond them 503 at once: about what the server does in
-    ``queue_wait`` seconds (~8 batches of 100 a second here); a longer queue only times out."""
+    """Requests of a class that may wait for a slot, beyond them 503 at once; a request is also
+    refused at once when its predicted wait is longer than the class's recent service time."""
     queue_wait: float = 2.0
-    """Seconds a request waits for a slot before it gets 503."""
+    """Seconds a request waits for a slot at most before it gets 503."""
+    header_timeout: float = 10.0
+    """Seconds a connection has to send a request's headers, or it is closed."""
+    body_timeout: float = 30.0
+    """Seconds a request has to send its whole body (408 after); it holds no slot meanwhile."""
+    max_header_bytes: int = 16 * 1024
+    """Larger request headers are refused (400) and the connection closed."""
+    keep_alive: int = 5
+    """Seconds an idle connection stays open between requests."""
     retry_after: tuple[int, int] = (2, 10)
     """Range of the jittered ``Retry-After`` (whole seconds) sent with 503."""
 

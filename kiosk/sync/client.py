@@ -337,6 +337,8 @@ class IntakeClient:
         log.info("intake %s %s: %d", method, path.split("?")[0], status)
         if status == 401:
             raise Unauthorised("the server does not accept this station's token: enrol again")
+        if status == 408:  # the body came too slowly for the server: a slow link, sent again
+            raise TimedOut("the server stopped waiting for the request")
         if status == 413:
             raise PayloadTooLarge("the request was larger than the server takes")
         if status in (429, 503):

@@ -14,6 +14,7 @@ request is relayed, or met with one fault, decided in request order by a seeded 
 ``error_after``  the server acts, the kiosk gets 500
 ``500``/``503``/``429``  that status without the server (``Retry-After`` on 503 and 429)
 ``403``/``404``  that status without the server, as a proxy or web server refusing a path says it
+``stall_body``   (scripted) half the body reaches the server, then nothing: its answer is relayed
 ``html_502``     a proxy's HTML 502 page
 """
 
@@ -46,7 +47,8 @@ KINDS = (
 _REASONS = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
 _REASONS |= {429: "Too Many Requests", 403: "Forbidden", 404: "Not Found"}
 REFUSALS = ("status_403", "status_404")
-"""Kinds for rules and scripts only (a misconfigured proxy), never drawn by a plan."""
+"""Kinds for rules and scripts only (a misconfigured proxy), never drawn by a plan; so is
+``stall_body`` (a link that stops in the middle of a request)."""
 
 
 @dataclass
@@ -325,6 +327,21 @@ class FaultProxy:
             server = None
         return None, None
 
+    def _stalled(self, partial: bytes) -> bytes | None:
+        """Send ``partial`` (a request cut short) on a new connection; the server's answer."""
+        server = self._connect()
+        if server is None:
+            return None
+        try:
+            server.sock.sendall(partial)
+            head = server.head()
+            body = server.body(head) if head is not None else None
+        except OSError:
+            head = body = None
+        finally:
+            self._close(server)
+        return None if head is None or body is None else head + body
+
     def _serve(self, sock: socket.socket) -> None:
         self._track(sock, True)
         client = _Conn(sock)
@@ -341,6 +358,12 @@ class FaultProxy:
                 static = self._static(kind)
                 if kind == "drop_before":
                     return
+                if kind == "stall_body":
+                    stalled = self._stalled(head + body[: len(body) // 2])
+                    if stalled is None:
+                        return
+                    sock.sendall(stalled)
+                    continue
                 if static is not None:
                     sock.sendall(static)
                     continue

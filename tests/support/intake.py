@@ -4,16 +4,22 @@ Shared by the server's own tests (``tests/intake``) and the kiosk's sync tests (
 
 ``running_server`` migrates a database, starts ``create_app`` under uvicorn in a background thread
 on a socket bound to a free loopback port, and shuts it down cleanly.  ``RestartableServer`` stops
-it and starts it again on the same port and database (an outage).  ``Station`` is an enrolled
-kiosk as the tests drive it.
+it and starts it again on the same port and database (an outage).  ``served_process`` runs
+``kiosk-intake serve`` itself in a process of its own, for tests and benches of the whole server
+(its connection handling included).  ``Station`` is an enrolled kiosk as the tests drive it.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
+import shutil
 import socket
+import subprocess
+import sys
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -36,6 +42,7 @@ from intake.app import create_app
 from intake.auth import issue_enrol_code
 from intake.config import Settings
 from intake.db import make_engine, migrate
+from intake.serving import uvicorn_config
 from kiosk.domain.payload import REFERENCE_ALPHABET, payload_sha256
 from tests.strategies.payloads import make_payload
 
@@ -175,7 +182,9 @@ def running_server(database_url: str, *, port: int = 0, **settings: Any) -> Iter
     sock.bind(("127.0.0.1", port))
     sock.listen(2048)
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+    config = uvicorn_config(
+        app, config_settings, log_level="warning", access_log=False, lifespan="on"
+    )
     server = _Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -248,3 +257,58 @@ def one_test_server(tmp_path: Path) -> Iterator[Server]:
     directory.mkdir()
     with fresh_database("sqlite", directory) as url, running_server(url) as running:
         yield running
+
+
+@dataclass
+class ServedProcess:
+    """``kiosk-intake serve`` running in a process of its own."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+
+    def open_sockets(self) -> int:
+        """How many sockets the server process holds open (its listening socket included)."""
+        held = 0
+        for fd in Path(f"/proc/{self.process.pid}/fd").iterdir():
+            with contextlib.suppress(OSError):  # closed while we looked
+                held += fd.readlink().name.startswith("socket:")
+        return held
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def served_process(
+    database_url: str, log: Path, cpu: int | None = None, options: tuple[str, ...] = ()
+) -> Iterator[ServedProcess]:
+    """``kiosk-intake serve`` on a free loopback port (pinned to ``cpu`` with taskset when given,
+    with ``options`` on its command line) until the block ends; its output goes to ``log``."""
+    port = _free_port()
+    command = [sys.executable, "-m", "intake.cli", "serve", "--port", str(port),
+               "--database-url", database_url, "--log-level", "warning", *options]  # fmt: skip
+    if cpu is not None and shutil.which("taskset"):
+        command = ["taskset", "-c", str(cpu), *command]
+    url = f"http://127.0.0.1:{port}"
+    root = Path(__file__).resolve().parents[2]
+    with log.open("wb") as out:  # the server logs each batch: not on the caller's output
+        proc = subprocess.Popen(command, cwd=root, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + START_TIMEOUT
+            with requests.Session() as probe:
+                while True:
+                    try:
+                        if probe.get(f"{url}/v1/health", timeout=1).ok:
+                            break
+                    except requests.ConnectionError:
+                        pass
+                    if time.monotonic() > deadline or proc.poll() is not None:
+                        raise RuntimeError(f"the intake server did not start; see {log}")
+                    time.sleep(0.05)  # polling a starting process: nothing to wait on but the port
+            yield ServedProcess(url, proc)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)

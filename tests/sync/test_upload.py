@@ -188,6 +188,33 @@ def test_it_starts_again_by_itself_when_the_server_answers(store: Store, server:
     assert "idle" in seen.states
 
 
+def test_a_body_the_server_stopped_waiting_for_is_sent_again(store: Store, tmp_path: Path) -> None:
+    """The link stops halfway through a batch: the server answers 408 when its body time is up
+    (the batch held no slot meanwhile); the kiosk takes it as a timeout and sends it again."""
+    with (
+        fresh_database("sqlite", tmp_path) as url,
+        running_server(url, body_timeout=0.5) as server,
+    ):
+        token = enrol(store, server).token
+        ids = add_verified(store, 30)
+        with FaultProxy(_upstream(server)) as proxy, IntakeClient(proxy.url, token=token) as client:
+            proxy.script("stall_body")
+            uploader, _fake, seen = _engine(store, client)
+            final = uploader.run_until_idle()
+        assert proxy.stats["stall_body"] == 1
+        assert "waiting" in seen.states  # backed off after the 408, as after a timeout
+        assert (final.sent, final.failed, final.held) == (30, 1, 0)  # one attempt, no item held
+        assert next(p.reason for p in seen.seen if p.state == "waiting") == (
+            "the server stopped waiting for the request"
+        )
+        assert sorted(server_ids(server)) == sorted(ids)
+
+
+def _upstream(server: Server) -> tuple[str, int]:
+    host, port = server.url.removeprefix("http://").split(":")
+    return host, int(port)
+
+
 def test_run_forever_on_a_thread_wakes_on_kick_and_stops_at_once(
     store: Store, server: Server
 ) -> None:

@@ -1,0 +1,88 @@
+"""How uvicorn serves the app: one configuration for ``kiosk-intake serve`` and for the tests.
+
+What uvicorn and h11 provide is used as they provide it: ``h11_max_incomplete_event_size`` refuses
+oversized headers (400, connection closed), ``timeout_keep_alive`` closes idle connections between
+requests.  One thing they do not provide: a connection that opens and then sends its headers a
+byte at a time, or not at all, stays open for ever (uvicorn arms no timer before the first
+request, and any byte disarms the keep-alive one).  :class:`GuardedH11Protocol` closes a
+connection whose request headers are not complete ``header_timeout`` seconds after the connection
+opened or the previous response ended.  The body's own bound is the admission middleware's
+(:mod:`intake.admission`).  Behind nginx, its ``client_header_timeout`` and ``client_body_timeout``
+do the same work earlier (docs/deploy.md).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+from typing import Any
+
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from intake.config import Settings
+
+
+class GuardedH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol, closing connections that take too long to send request headers."""
+
+    header_timeout = 10.0
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._header_deadline: asyncio.TimerHandle | None = None
+        self._arm(None)
+
+    def _arm(self, previous: object) -> None:
+        """Expect the headers of the request after ``previous`` (a cycle, or None) in time."""
+        self._disarm()
+        self._waiting_after = previous
+        self._header_deadline = self.loop.call_later(self.header_timeout, self._headers_late)
+
+    def _disarm(self) -> None:
+        if self._header_deadline is not None:
+            self._header_deadline.cancel()
+            self._header_deadline = None
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.cycle is not self._waiting_after:  # a new request's headers are complete
+            self._disarm()
+
+    def on_response_complete(self) -> None:
+        finished = self.cycle
+        super().on_response_complete()
+        if not self.transport.is_closing() and self.cycle is finished:
+            self._arm(finished)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _headers_late(self) -> None:
+        self._header_deadline = None
+        if not self.transport.is_closing():
+            self.transport.close()
+
+
+def uvicorn_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Config:
+    """uvicorn's configuration for ``app`` with the server's connection limits from ``settings``;
+    ``options`` (host, port, TLS files, logging) pass on to :class:`uvicorn.Config`."""
+    protocol = type(
+        "IntakeH11Protocol", (GuardedH11Protocol,), {"header_timeout": settings.header_timeout}
+    )
+    return uvicorn.Config(
+        app,
+        http=protocol,
+        h11_max_incomplete_event_size=settings.max_header_bytes,
+        timeout_keep_alive=settings.keep_alive,
+        proxy_headers=False,
+        **options,
+    )
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's own logging, plus the server's loggers (counts and error types, never bodies)."""
+    config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    config["loggers"]["intake"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config
