@@ -18,12 +18,16 @@ nothing until the last:
    a token, has one slot keyed by the client's address.  One station holds at most half of a
    class's slots (rounded up), counting what it has waiting.
 4. **It can start promptly.**  Each class keeps a moving average of its recent service times and
-   predicts a newcomer's wait: the requests ahead of it times that average, over the slots.  A
-   request predicted to wait longer than one service time (or than ``wait`` seconds, the hard
-   bound) is refused at once with ``503`` and a jittered ``Retry-After``, instead of waiting and then
-   being served late; one that was queued and still finds no slot within ``wait`` is refused too.
-   This is CoDel's idea (keep the standing queue short, judged by time, not length) applied at
+   predicts a newcomer's wait: the requests ahead of it and itself, times that average, over the
+   slots.  A request predicted to wait longer than ``target`` seconds (or ``wait``, the hard bound)
+   is refused at once with ``503`` and a jittered ``Retry-After``, instead of waiting and then being
+   served late; one that was queued and still finds no slot within ``wait`` is refused too.  This
+   is CoDel's idea (keep the standing queue short, judged by time, not length) applied at
    admission; no kept ASGI library provides it.
+
+Lookups also come first for the processor: while one runs, bulk work steps aside at its next
+safe point (:class:`Interactive`, between the items of a batch), since on one core the lookup
+would otherwise share the interpreter with every upload in flight.
 
 ``503`` is cheap, so the server keeps its throughput under a flood instead of collapsing, and an
 admitted request's latency stays near its service time.  The paths in ``bypass`` (the health
@@ -35,6 +39,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Awaitable, Callable, Collection
@@ -69,13 +74,15 @@ _HEADERS_TOO_LARGE = _body("request headers too large")
 @dataclass(frozen=True)
 class Admission:
     """The limits: ``limit`` bulk and ``lookup_limit`` lookup slots, ``queue`` waiting per class up
-    to ``wait`` s, the ``Retry-After`` range, and the body's size and time bounds."""
+    to ``wait`` s (admitted only when predicted to wait at most ``target`` s), the ``Retry-After``
+    range, and the body's size and time bounds."""
 
     limit: int
     queue: int
     wait: float
     retry_after: tuple[int, int]
     lookup_limit: int = 2
+    target: float = 0.25
     max_body: int = 8 * 1024 * 1024
     body_timeout: float = 30.0
     max_header: int = 16 * 1024
@@ -87,6 +94,7 @@ class Admission:
             or self.lookup_limit < 1
             or self.queue < 0
             or self.wait < 0
+            or self.target < 0
             or not 1 <= low <= high
             or self.max_body < 1
             or self.body_timeout <= 0
@@ -143,6 +151,35 @@ class _Class:
         self.running -= 1
 
 
+class Interactive:
+    """Whether interactive work (a lookup) is running; bulk work waits for it at safe points.
+
+    The admission middleware (event loop) marks lookups in and out; bulk work on worker threads
+    calls :meth:`step_aside` between units of work.  It waits at most ``longest`` seconds, so bulk
+    work is slowed by a stream of lookups, never stopped.
+    """
+
+    def __init__(self, longest: float = 0.05) -> None:
+        self.longest = longest
+        self._running = 0
+        self._clear = threading.Event()
+        self._clear.set()
+
+    def enter(self) -> None:
+        self._running += 1
+        self._clear.clear()
+
+    def leave(self) -> None:
+        self._running -= 1
+        if self._running == 0:
+            self._clear.set()
+
+    def step_aside(self) -> None:
+        """Wait (up to ``longest`` s, the interpreter free meanwhile) while a lookup runs."""
+        if not self._clear.is_set():
+            self._clear.wait(self.longest)
+
+
 Identify = Callable[[str], Awaitable[str | None]]
 """The station holding a bearer token, or None (looked up off the event loop)."""
 
@@ -155,12 +192,14 @@ class AdmissionControl:
         app: ASGIApp,
         admission: Admission,
         identify: Identify,
+        interactive: Interactive | None = None,
         bypass: Collection[str] = (),
         rng: random.Random | None = None,
     ) -> None:
         self.app = app
         self.admission = admission
         self.identify = identify
+        self.interactive = interactive or Interactive()
         self.bypass = frozenset(bypass)
         self.rng = rng or random.Random()
         self.classes: dict[WorkClass, _Class] = {
@@ -186,9 +225,6 @@ class AdmissionControl:
         if not path.startswith(API_PREFIX) or path in self.bypass:
             await self.app(scope, receive, send)
             return
-        body = await self._read_body(scope, receive, send)
-        if body is None:
-            return
         kind: WorkClass = (
             "enrol" if path == ENROL_PATH else "lookup" if path in LOOKUP_PATHS else "bulk"
         )
@@ -202,17 +238,39 @@ class AdmissionControl:
                 return
             station = found
         work = self.classes[kind]
+        # Read even a body that will be refused: answering before it is in makes the server
+        # close a connection with unread bytes, and the client may see a reset, not the 503.
+        body = await self._read_body(scope, receive, send)
+        if body is None:
+            return
         if not await self._admit(work, station):
-            low, high = self.admission.retry_after
-            retry = str(self.rng.randint(low, high)).encode("ascii")
-            await _answer(send, 503, _BUSY, [(b"retry-after", retry)])
+            await self._busy(send)
             return
         started = time.perf_counter()
+        if kind == "lookup":
+            self.interactive.enter()
         try:
             await self.app(scope, _replay(body, receive), send)
         finally:
+            if kind == "lookup":
+                self.interactive.leave()
             work.served(time.perf_counter() - started)
             work.release(station)
+
+    async def _busy(self, send: Send) -> None:
+        low, high = self.admission.retry_after
+        retry = str(self.rng.randint(low, high)).encode("ascii")
+        await _answer(send, 503, _BUSY, [(b"retry-after", retry)])
+
+    def _refusal(self, work: _Class, station: str) -> bool:
+        """Whether a request of ``station`` would be refused now: over its share, or it could
+        not start promptly (its predicted wait above the target or the hard bound)."""
+        if work.per_station[station] >= work.share:
+            return True
+        if work.running < work.limit and not work.waiting:
+            return False
+        prompt = min(self.admission.wait, self.admission.target)
+        return len(work.waiting) >= work.queue or work.predicted_wait() > prompt
 
     async def _read_body(self, scope: Scope, receive: Receive, send: Send) -> bytes | None:
         """The whole body within the size and time bounds; None when answered (413, 408) or gone."""
@@ -266,16 +324,12 @@ class AdmissionControl:
 
     async def _admit(self, work: _Class, station: str) -> bool:
         """Take a slot: at once, or after a wait predicted to be short; False when refused."""
-        if work.per_station[station] >= work.share:
+        if self._refusal(work, station):
             return False
         if work.running < work.limit and not work.waiting:
             work.running += 1
             work.per_station[station] += 1
             return True
-        predicted = work.predicted_wait()
-        prompt = min(self.admission.wait, work.service or 0.0)
-        if len(work.waiting) >= work.queue or predicted > prompt:
-            return False
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         entry = (station, future)
         work.waiting.append(entry)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
@@ -14,12 +15,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from intake.admission import Admission, AdmissionControl
+from intake.admission import Admission, AdmissionControl, Interactive
 from intake.auth import station_for_token
 from intake.config import Settings
 from intake.db import make_engine
 from intake.middleware import SafeErrors
-from intake.routes import registry, reports, stations, submissions
+from intake.ratelimit import LookupLimiter
+from intake.routes import audit, registry, reports, stations, submissions
 
 VERSION = "1"
 HEALTH_PATH = "/v1/health"  # answers even under overload: never queued or refused
@@ -120,6 +122,10 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = make_engine(settings.database_url)
         app.state.engine = engine
+        # Everything loaded so far lives as long as the server: out of the collector's walk, so
+        # a full collection under load costs a millisecond, not tens (the lookups' tail).
+        gc.collect()
+        gc.freeze()
         try:
             yield
         finally:
@@ -132,7 +138,9 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    for area in (stations, submissions, registry, reports):
+    app.state.lookup_limiter = LookupLimiter(settings.lookup_burst, settings.lookup_per_minute)
+    app.state.interactive = Interactive()
+    for area in (stations, submissions, registry, reports, audit):
         # Per route, not app-wide: Starlette's limit then answers 413 inside the route, and its
         # control-flow exceptions never reach SafeErrors (which would log them as errors).
         app.include_router(area.router, max_body_size=settings.max_body_bytes)
@@ -156,6 +164,7 @@ def create_app(settings: Settings) -> FastAPI:
         wait=settings.queue_wait,
         retry_after=settings.retry_after,
         lookup_limit=settings.lookup_slots,
+        target=settings.queue_target,
         max_body=settings.max_body_bytes,
         body_timeout=settings.body_timeout,
         max_header=settings.max_header_bytes,
@@ -167,6 +176,10 @@ def create_app(settings: Settings) -> FastAPI:
         return None if station is None else station.id
 
     app.add_middleware(
-        AdmissionControl, admission=admission, identify=identify, bypass={HEALTH_PATH}
+        AdmissionControl,
+        admission=admission,
+        identify=identify,
+        interactive=app.state.interactive,
+        bypass={HEALTH_PATH},
     )
     return app

@@ -21,8 +21,9 @@ from intake.keys import (
     new_token,
     normalise_code,
     server_public_key,
+    server_signing_key,
 )
-from intake.models import EnrolCode, RateBucket, Station
+from intake.models import EnrolCode, Station
 from intake.wards import normalise_group, normalise_ward
 from kiosk.exchange.protocol import EnrolRequest, EnrolResponse
 
@@ -51,7 +52,7 @@ def issue_enrol_code(engine: Engine, ward: str, group: str, ttl: timedelta) -> s
     return code
 
 
-def enrol(engine: Engine, request: EnrolRequest, lookup_burst: int) -> EnrolResponse | None:
+def enrol(engine: Engine, request: EnrolRequest) -> EnrolResponse | None:
     """Trade a valid, unused, unexpired code for a new station; None when the code is no good.
 
     The code is claimed by one conditional UPDATE, so two kiosks racing with the same code cannot
@@ -88,15 +89,11 @@ def enrol(engine: Engine, request: EnrolRequest, lookup_burst: int) -> EnrolResp
                 created_at=now,
             )
         )
-        conn.execute(
-            insert(RateBucket).values(
-                station_id=station_id, tokens=float(lookup_burst), updated=now.timestamp()
-            )
-        )
         return EnrolResponse(
             station_id=station_id,
             token=token,
             server_public_key=server_public_key(conn),
+            server_signing_key=server_signing_key(conn),
             ward=ward,
             group=group,
         )

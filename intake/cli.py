@@ -66,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
         help=f"seconds a request may wait for a slot at most (default {limits.queue_wait:g})",
     )
     serve.add_argument(
+        "--queue-target",
+        type=float,
+        default=limits.queue_target,
+        help="refuse at once a request predicted to wait longer than this many seconds "
+        f"(default {limits.queue_target:g})",
+    )
+    serve.add_argument(
         "--header-timeout",
         type=float,
         default=limits.header_timeout,
@@ -144,7 +151,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from intake.app import create_app
-    from intake.serving import log_config, uvicorn_config
+    from intake.serving import SWITCH_INTERVAL, log_config, uvicorn_config
 
     settings = dataclasses.replace(
         settings,
@@ -152,6 +159,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         lookup_slots=args.lookup_slots,
         queue_length=args.queue_length,
         queue_wait=args.queue_wait,
+        queue_target=args.queue_target,
         retry_after=args.retry_after,
         header_timeout=args.header_timeout,
         body_timeout=args.body_timeout,
@@ -179,6 +187,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         ssl_certfile=args.ssl_certfile,
         ssl_keyfile=args.ssl_keyfile,
     )
+    sys.setswitchinterval(SWITCH_INTERVAL)
     server = uvicorn.Server(config)
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn raises a caught Ctrl+C again at exit
         server.run()

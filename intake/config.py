@@ -35,14 +35,17 @@ class Settings:
     enrol_code_ttl: timedelta = timedelta(hours=24)
     max_body_bytes: int = 8 * 1024 * 1024
     """Larger request bodies get 413 and the kiosk halves its batch (100 items fit many times)."""
-    max_in_flight: int = 4
+    max_in_flight: int = 2
     """Bulk requests (batches, roster pages, stats) processed at once: more only makes each one
-    slower (``bench/bench_load.py`` measured 1 to 4 on two cores, SQLite and PostgreSQL)."""
+    slower, and lookups wait longer for the processor (``bench/bench_load.py``, server on one
+    core: 2 slots gave the same records/s as 4 at 10x load, with half the latency)."""
     lookup_slots: int = 2
     """Interactive lookups processed at once, in slots of their own (never behind uploads)."""
     queue_length: int = 16
-    """Requests of a class that may wait for a slot, beyond them 503 at once; a request is also
-    refused at once when its predicted wait is longer than the class's recent service time."""
+    """Requests of a class that may wait for a slot, beyond them 503 at once."""
+    queue_target: float = 0.25
+    """A request predicted to wait longer than this for a slot (the requests ahead times the
+    class's recent service time, over its slots) is refused at once rather than served late."""
     queue_wait: float = 2.0
     """Seconds a request waits for a slot at most before it gets 503."""
     header_timeout: float = 10.0

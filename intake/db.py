@@ -3,13 +3,18 @@
 Writes go through :func:`run_write`: one transaction, retried when the database says a concurrent
 writer got in the way (a PostgreSQL deadlock or serialisation failure, a busy SQLite file).  On SQLite
 a write transaction starts with ``BEGIN IMMEDIATE`` so writers queue up front instead of failing
-when a read lock cannot be upgraded.  Engines hide bound parameters from error messages: they would
+when a read lock cannot be upgraded, and the writers of one process take turns on a lock first:
+SQLite's busy handler polls with growing sleeps, which under a steady stream of upload batches let
+a writer starve for seconds while others got in.  Engines hide bound parameters from error messages: they would
 carry personal data into logs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,6 +44,10 @@ def insert_for(conn: Connection, model: Any) -> sqlite.Insert | postgresql.Inser
     return sqlite.insert(model)
 
 
+_WRITE_TURNS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
+"""SQLite engines' write locks: one writer of the process at a time, the others asleep, not polling."""
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the pragmas, pool and transaction handling the server relies on."""
     parsed = make_url(url)
@@ -53,6 +62,7 @@ def make_engine(url: str) -> Engine:
             connect_args={"check_same_thread": False, "timeout": _SQLITE_BUSY_MS / 1000},
         )
         _sqlite_events(engine)
+        _WRITE_TURNS[engine] = threading.RLock()
         return engine
     return create_engine(
         url,
@@ -94,9 +104,10 @@ def _retryable(exc: DBAPIError) -> bool:
 def run_write(engine: Engine, work: Callable[[Connection], T]) -> T:
     """Run ``work`` in one write transaction, again (a few times) if a concurrent writer broke it."""
     writer = engine.execution_options(**{_WRITE_OPTION: True})
+    turn = _WRITE_TURNS.get(engine) or contextlib.nullcontext()
     for attempt in range(1, _ATTEMPTS + 1):
         try:
-            with writer.begin() as conn:
+            with turn, writer.begin() as conn:
                 return work(conn)
         except DBAPIError as exc:
             if attempt == _ATTEMPTS or not _retryable(exc):

@@ -1,30 +1,31 @@
-"""Secrets the server hands out or keeps: the X25519 key pair, station tokens, enrolment codes.
+"""Secrets the server hands out or keeps: its key pairs, station tokens, enrolment codes.
 
 Tokens and codes are stored only as their SHA-256, so a copy of the database does not let anyone
-act as a station.  The server's key pair lives in the database (one row, created once), so every
-replica behind a load balancer decrypts export files with the same key.
+act as a station.  The server's key pairs live in the database (one row each, created once), so
+every replica behind a load balancer decrypts export files and signs with the same keys.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import secrets
+from collections.abc import Callable
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import Connection, select
 
 from intake.clock import utcnow
 from intake.db import insert_for
 from intake.models import ServerKey
+from kiosk.exchange.export import b64encode_key, new_signing_key
 
 CODE_ALPHABET = (
     "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: read aloud, typed on a keypad
 )
 _CODE_GROUPS = 3
 _CODE_GROUP = 4
-_SERVER_KEY_ID = 1
+_SERVER_KEY_ID = 1  # X25519: kiosks encrypt export files to it
+_SIGNING_KEY_ID = 2  # Ed25519: signs statements kiosks check (audit heads)
 
 
 def digest(secret: str) -> str:
@@ -58,35 +59,55 @@ def normalise_code(text: str) -> str:
     return "-".join(compact[i : i + _CODE_GROUP] for i in range(0, len(compact), _CODE_GROUP))
 
 
-def server_public_key(conn: Connection) -> str:
-    """The server's X25519 public key (raw 32 bytes, base64), creating the key pair the first time.
+def _key_pair(
+    conn: Connection, key_id: int, make: Callable[[], tuple[bytes, bytes]]
+) -> tuple[bytes, str]:
+    """The server's key pair in row ``key_id``: (raw private key, public key in base64), made with
+    ``make`` (raw private, raw public) the first time.
 
     Concurrent first calls (replicas starting together) insert-or-ignore the same row id, so one
     key pair wins and everybody reads that one.
     """
-    found = conn.execute(select(ServerKey.public_key).where(ServerKey.id == _SERVER_KEY_ID))
-    public = found.scalar_one_or_none()
-    if public is not None:
-        return public
-    private = X25519PrivateKey.generate()
-    raw_private = private.private_bytes_raw()
-    raw_public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    conn.execute(
-        insert_for(conn, ServerKey)
-        .values(
-            id=_SERVER_KEY_ID,
-            private_key=raw_private,
-            public_key=base64.b64encode(raw_public).decode("ascii"),
-            created_at=utcnow(),
+    query = select(ServerKey.private_key, ServerKey.public_key).where(ServerKey.id == key_id)
+    found = conn.execute(query).one_or_none()
+    if found is None:
+        private, public = make()
+        conn.execute(
+            insert_for(conn, ServerKey)
+            .values(
+                id=key_id,
+                private_key=private,
+                public_key=b64encode_key(public),
+                created_at=utcnow(),
+            )
+            .on_conflict_do_nothing()
         )
-        .on_conflict_do_nothing()
-    )
-    found = conn.execute(select(ServerKey.public_key).where(ServerKey.id == _SERVER_KEY_ID))
-    return found.scalar_one()
+        found = conn.execute(query).one()
+    return found.private_key, found.public_key
+
+
+def _new_x25519() -> tuple[bytes, bytes]:
+    private = X25519PrivateKey.generate()
+    return private.private_bytes_raw(), private.public_key().public_bytes_raw()
+
+
+def server_public_key(conn: Connection) -> str:
+    """The server's X25519 public key (raw 32 bytes, base64), creating the key pair the first time."""
+    return _key_pair(conn, _SERVER_KEY_ID, _new_x25519)[1]
 
 
 def server_private_key(conn: Connection) -> X25519PrivateKey:
     """The server's X25519 private key, for reading export files kiosks encrypted to it."""
-    server_public_key(conn)
-    raw = conn.execute(select(ServerKey.private_key).where(ServerKey.id == _SERVER_KEY_ID))
-    return X25519PrivateKey.from_private_bytes(raw.scalar_one())
+    raw = _key_pair(conn, _SERVER_KEY_ID, _new_x25519)[0]
+    return X25519PrivateKey.from_private_bytes(raw)
+
+
+def server_signing_key(conn: Connection) -> str:
+    """The server's Ed25519 public key (raw 32 bytes, base64), creating the key pair the first
+    time: kiosks pin it at enrolment and check what the server signs with it."""
+    return _key_pair(conn, _SIGNING_KEY_ID, new_signing_key)[1]
+
+
+def server_signing_private_key(conn: Connection) -> bytes:
+    """The server's raw Ed25519 private key, for :func:`kiosk.exchange.signing.sign`."""
+    return _key_pair(conn, _SIGNING_KEY_ID, new_signing_key)[0]

@@ -15,7 +15,6 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
-    Float,
     ForeignKey,
     Index,
     Integer,
@@ -43,7 +42,8 @@ class Base(DeclarativeBase):
 
 
 class ServerKey(Base):
-    """The server's X25519 key pair, created once: kiosks encrypt export files to its public key."""
+    """The server's key pairs, each created once: row 1 X25519 (kiosks encrypt export files to
+    it), row 2 Ed25519 (signs what kiosks check: audit heads).  Both keys are raw 32 bytes."""
 
     __tablename__ = "server_key"
 
@@ -82,15 +82,19 @@ class Station(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class RateBucket(Base):
-    """A station's token bucket for registry lookups, kept in the database for every replica."""
+class StationAuditHead(Base):
+    """An audit head (row count and last hash) a station reported; the server signed it back.
 
-    __tablename__ = "rate_bucket"
+    One hash per station and row: the same row reported again with another hash means the
+    station's audit history was rewritten, and is refused.
+    """
+
+    __tablename__ = "audit_head"
 
     station_id: Mapped[str] = mapped_column(ForeignKey("station.id"), primary_key=True)
-    tokens: Mapped[float] = mapped_column(Float)
-    updated: Mapped[float] = mapped_column(Float)
-    """Seconds since the epoch of the last refill."""
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class RosterClock(Base):

@@ -1,48 +1,41 @@
-"""Per-station token bucket for registry lookups, kept in the database (DESIGN.md §6, §9).
+"""Per-station token bucket for registry lookups, kept in the server process's memory (§6, §9).
 
-The bucket lives in a row, not in memory, so every replica behind a load balancer enforces the same
-limit; one conditional UPDATE takes a token atomically on SQLite and PostgreSQL.  It costs a small
-write per lookup, which a kiosk makes about once per resident.
+A lookup is the one call a volunteer makes with a resident at the desk, so it must never wait on
+the database's write lock behind upload batches (on SQLite, one writer at a time): the bucket lives
+in memory, behind a lock held for a few arithmetic operations.  Behind a load balancer each replica
+keeps its own buckets, so a station spread over N replicas gets up to N times the rate; the
+admission slots (one station holds at most half a class's slots) bound what that can cost.  A
+restart gives every station a full bucket.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 import time
-
-from sqlalchemy import Connection, Engine, case, select, update
-
-from intake.db import insert_for, run_write
-from intake.models import RateBucket
+from collections.abc import Callable
 
 
-def take_token(engine: Engine, station_id: str, burst: int, per_minute: float) -> int | None:
-    """Take one lookup token: None when allowed, else the whole seconds to wait (``Retry-After``)."""
-    rate = per_minute / 60.0
-    now = time.time()
-    elapsed = case((RateBucket.updated < now, now - RateBucket.updated), else_=0.0)
-    filled = RateBucket.tokens + elapsed * rate
-    level = case((filled > burst, float(burst)), else_=filled)
+class LookupLimiter:
+    """``burst`` lookups at once per station, refilled at ``per_minute`` a minute."""
 
-    def work(conn: Connection) -> int | None:
-        taken = conn.execute(
-            update(RateBucket)
-            .where(RateBucket.station_id == station_id, level >= 1.0)
-            .values(tokens=level - 1.0, updated=now)
-        )
-        if taken.rowcount == 1:
-            return None
-        row = conn.execute(
-            select(RateBucket.tokens, RateBucket.updated).where(RateBucket.station_id == station_id)
-        ).one_or_none()
-        if row is None:  # a station enrolled without a bucket: give it a full one
-            conn.execute(
-                insert_for(conn, RateBucket)
-                .values(station_id=station_id, tokens=burst - 1.0, updated=now)
-                .on_conflict_do_nothing()
-            )
-            return None
-        current = min(float(burst), row.tokens + max(0.0, now - row.updated) * rate)
-        return max(1, math.ceil((1.0 - current) / rate)) if rate > 0 else 3600
+    def __init__(
+        self, burst: int, per_minute: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.burst = float(burst)
+        self.rate = per_minute / 60.0
+        self._clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
 
-    return run_write(engine, work)
+    def take(self, station_id: str) -> int | None:
+        """Take one token: None when allowed, else the whole seconds to wait (``Retry-After``)."""
+        now = self._clock()
+        with self._lock:
+            tokens, updated = self._buckets.get(station_id, (self.burst, now))
+            tokens = min(self.burst, tokens + max(0.0, now - updated) * self.rate)
+            if tokens >= 1.0:
+                self._buckets[station_id] = (tokens - 1.0, now)
+                return None
+            self._buckets[station_id] = (tokens, now)
+        return max(1, math.ceil((1.0 - tokens) / self.rate)) if self.rate > 0 else 3600

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -206,15 +206,20 @@ def _mark_repeats(conn: Connection, accepted: list[_Candidate]) -> None:
 
 
 def process_batch(
-    engine: Engine, station: StationInfo, items: Sequence[BatchItem]
+    engine: Engine,
+    station: StationInfo,
+    items: Sequence[BatchItem],
+    step_aside: Callable[[], None] = lambda: None,
 ) -> list[ItemResult]:
-    """Answer every item of a batch, in order, storing the new valid ones."""
+    """Answer every item of a batch, in order, storing the new valid ones; ``step_aside`` is
+    called between items (the server lets a lookup run first there)."""
     today = vietnam_today()
     with engine.connect() as conn:
         known = _known(conn, sorted({item.id for item in items}))
     results: dict[int, ItemResult] = {}
     todo: list[_Candidate] = []
     for index, item in enumerate(items):
+        step_aside()
         reference = _reference(item.payload)
         if item.id in known:
             results[index] = _replay(item.id, item.sha256, known[item.id], reference)
@@ -225,6 +230,7 @@ def process_batch(
         else:
             todo.append(_Candidate(index, item.id, item.sha256, item.payload, checked))
     if todo:
+        step_aside()
         stored = run_write(engine, lambda conn: _store(conn, station, todo))
         results.update((c.index, result) for c, result in zip(todo, stored, strict=True))
     answered = [results[index] for index in range(len(items))]

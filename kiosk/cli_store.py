@@ -10,7 +10,9 @@ from pathlib import Path
 
 from kiosk import cli_sync
 from kiosk.config import Config
+from kiosk.exchange.signing import signing_time
 from kiosk.store import Store, StoreError, verify_audit_chain
+from kiosk.store.anchor import AnchorCheck, check_anchor
 from kiosk.store.backup import backup_database, check_backup, prune_backups, restore_database
 from kiosk.store.database import existing_key
 from kiosk.store.first_look import open_marker
@@ -65,7 +67,27 @@ def check(config: Config) -> int:
         store.quick_check()
         with store.read() as session:
             report = verify_audit_chain(session)
+            anchor = check_anchor(session)
     print(f"database: ok; audit chain: {report.rows} rows, {'ok' if report.ok else 'BROKEN'}")
     for problem in report.problems:
         print(f"  audit row {problem.seq}: {problem.kind}: {problem.message}")
-    return 0 if report.ok else 1
+    print(_anchor_line(anchor))
+    return 0 if report.ok and anchor.state in ("none", "holds") else 1
+
+
+def _anchor_line(anchor: AnchorCheck) -> str:
+    """The audit chain against the last head the intake server signed (DESIGN.md §6)."""
+    signed = "" if anchor.signed_at is None else signing_time(anchor.signed_at)
+    if anchor.state == "none":
+        return "audit chain: no head signed by the server yet (it is signed at each sync)"
+    if anchor.state == "holds":
+        return f"audit chain: anchored at row {anchor.seq}, signed {signed}"
+    if anchor.state == "rewritten":
+        return (
+            f"audit chain: REWRITTEN after the head the server signed at {signed} "
+            f"(row {anchor.seq})"
+        )
+    return (
+        f"audit chain: the head signed at {signed} (row {anchor.seq}) does NOT verify with the "
+        "server's pinned key"
+    )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
+from intake.admission import Interactive
 from intake.auth import StationInfo, station_for_token
 from intake.config import Settings
+from intake.ratelimit import LookupLimiter
 from kiosk.exchange.protocol import ErrorResponse
 
 _bearer = HTTPBearer(auto_error=False, description="the station's token from enrolment")
@@ -29,6 +32,18 @@ def get_settings(request: Request) -> Settings:
     """The app's settings."""
     settings: Settings = request.app.state.settings
     return settings
+
+
+def get_limiter(request: Request) -> LookupLimiter:
+    """The app's lookup rate limiter (one per server process)."""
+    limiter: LookupLimiter = request.app.state.lookup_limiter
+    return limiter
+
+
+def step_aside(request: Request) -> Callable[[], None]:
+    """What bulk work calls between its units: it waits there while a lookup runs."""
+    interactive: Interactive = request.app.state.interactive
+    return interactive.step_aside
 
 
 def current_station(
@@ -51,3 +66,5 @@ def current_station(
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StationDep = Annotated[StationInfo, Depends(current_station)]
+LimiterDep = Annotated[LookupLimiter, Depends(get_limiter)]
+StepAsideDep = Annotated[Callable[[], None], Depends(step_aside)]

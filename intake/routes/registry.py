@@ -7,9 +7,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Response
 
-from intake.ratelimit import take_token
 from intake.roster import BadCursor, Cursor, lookup, roster_page
-from intake.routes.deps import UNAUTHORISED, EngineDep, SettingsDep, StationDep
+from intake.routes.deps import UNAUTHORISED, EngineDep, LimiterDep, StationDep
 from kiosk.exchange.protocol import ErrorResponse, LookupRequest, LookupResponse, RosterPage
 
 router = APIRouter(prefix="/v1", tags=["registry"])
@@ -65,10 +64,10 @@ LOOKUP_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 @router.post("/registry/lookup", response_model=LookupResponse, responses=LOOKUP_RESPONSES)
 def registry_lookup(
-    body: LookupRequest, station: StationDep, engine: EngineDep, settings: SettingsDep
+    body: LookupRequest, station: StationDep, engine: EngineDep, limiter: LimiterDep
 ) -> Response:
     """A resident of the station's ward with their vehicles and licences on file, or 404."""
-    wait = take_token(engine, station.id, settings.lookup_burst, settings.lookup_per_minute)
+    wait = limiter.take(station.id)
     if wait is not None:
         raise HTTPException(
             status_code=429,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException
 
 from intake.auth import enrol
-from intake.routes.deps import EngineDep, SettingsDep
+from intake.routes.deps import EngineDep
 from kiosk.exchange.protocol import EnrolRequest, EnrolResponse, ErrorResponse
 
 router = APIRouter(prefix="/v1/stations", tags=["stations"])
@@ -16,9 +16,9 @@ router = APIRouter(prefix="/v1/stations", tags=["stations"])
     response_model=EnrolResponse,
     responses={403: {"model": ErrorResponse, "description": "code unknown, used or expired"}},
 )
-def enrol_station(body: EnrolRequest, engine: EngineDep, settings: SettingsDep) -> EnrolResponse:
+def enrol_station(body: EnrolRequest, engine: EngineDep) -> EnrolResponse:
     """Enrol a kiosk to the ward and residential group its code was issued for."""
-    enrolled = enrol(engine, body, settings.lookup_burst)
+    enrolled = enrol(engine, body)
     if enrolled is None:
         raise HTTPException(status_code=403, detail="enrolment code unknown, used or expired")
     return enrolled

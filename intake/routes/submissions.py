@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from intake.routes.deps import UNAUTHORISED, EngineDep, StationDep
+from intake.routes.deps import UNAUTHORISED, EngineDep, StationDep, StepAsideDep
 from intake.submissions import close_session, find_submissions, process_batch
 from kiosk.exchange.protocol import (
     SUBMISSION_ID_PATTERN,
@@ -23,9 +23,11 @@ router = APIRouter(prefix="/v1", tags=["submissions"])
 
 
 @router.post("/submissions/batch", response_model=BatchResponse, responses=UNAUTHORISED)
-def submit_batch(body: BatchRequest, station: StationDep, engine: EngineDep) -> BatchResponse:
+def submit_batch(
+    body: BatchRequest, station: StationDep, engine: EngineDep, step_aside: StepAsideDep
+) -> BatchResponse:
     """Store up to 100 submissions; one result per item, in order (DESIGN.md §5)."""
-    results = process_batch(engine, station, body.items)
+    results = process_batch(engine, station, body.items, step_aside)
     return BatchResponse(results=results)
 
 

@@ -17,16 +17,26 @@ import binascii
 from datetime import date, datetime
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from kiosk.domain.text import CONTROL_CHARACTERS
 
 __all__ = [
+    "MAX_AUDIT_SEQ",
     "MAX_BATCH_ITEMS",
     "MAX_CLOSE_IDS",
     "MAX_LOOKUP_IDS",
     "SHA256_PATTERN",
+    "SIGNATURE_PATTERN",
     "SUBMISSION_ID_PATTERN",
+    "AuditHeadRequest",
     "BatchItem",
     "BatchRequest",
     "BatchResponse",
@@ -51,6 +61,7 @@ __all__ = [
     "RosterVehicle",
     "SessionCloseRequest",
     "SessionCloseResponse",
+    "SignedAuditHead",
     "StatsDay",
     "StatsGroup",
     "StatsResponse",
@@ -73,6 +84,13 @@ SUBMISSION_ID_PATTERN: Final = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
 
 SHA256_PATTERN: Final = "^[0-9a-f]{64}$"
 """A payload's hash: exactly 64 lower-case hex characters."""
+
+MAX_AUDIT_SEQ: Final = 2**53 - 1
+"""The largest audit row number a head may name (exact in every JSON reader)."""
+
+# 64 bytes are 86 base64 characters and "==": the last character carries 4 zero bits.
+SIGNATURE_PATTERN: Final = "^[A-Za-z0-9+/]{85}[AQgw]==$"
+"""An Ed25519 signature: raw 64 bytes, standard base64."""
 
 _NO_CONTROL: Final = f"^[^{CONTROL_CHARACTERS}]*$"
 _NOT_BLANK_NO_CONTROL: Final = (
@@ -98,6 +116,14 @@ def _raw_32_bytes(value: str) -> str:
         raise ValueError("not standard base64") from None
     if len(raw) != _ED25519_KEY_BYTES:
         raise ValueError("not a raw 32-byte key")
+    return value
+
+
+def _json_integer(value: object) -> object:
+    """Refuse text and booleans where JSON must carry a number (``7.0`` is one: JSON Schema's
+    ``integer`` takes it, and so does pydantic; ``7.5`` it refuses)."""
+    if isinstance(value, str | bool):
+        raise ValueError("not a JSON integer")
     return value
 
 
@@ -137,6 +163,10 @@ class EnrolResponse(BaseModel):
     station_id: str
     token: str = Field(description="random 256-bit bearer token; the server keeps only its hash")
     server_public_key: str = Field(description="X25519 public key: raw 32 bytes, standard base64")
+    server_signing_key: Base64Key = Field(
+        description="Ed25519 public key the server signs audit heads (and later rosters) with: "
+        "raw 32 bytes, standard base64; the kiosk pins it"
+    )
     ward: str
     group: str
 
@@ -362,6 +392,40 @@ class LookupResponse(BaseModel):
     vehicles: list[RosterVehicle]
     licences: list[RosterLicence]
     cleaned: Cleaned | None
+
+
+# --- audit heads ---------------------------------------------------------------------------------
+
+
+class AuditHeadRequest(BaseModel):
+    """The kiosk's audit head as it stands: the last row's sequence number and hash (0 and 64
+    zeros while the chain is empty)."""
+
+    model_config = _REQUEST
+
+    seq: Annotated[int, BeforeValidator(_json_integer)] = Field(
+        ge=0, le=MAX_AUDIT_SEQ, description="the audit chain's row count: its last row's number"
+    )
+    hash: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)] = Field(
+        description="that row's hash: lower-case hex SHA-256 (64 characters)"
+    )
+
+
+class SignedAuditHead(BaseModel):
+    """The server's signed word that it saw this station's audit chain end at ``seq`` with
+    ``hash`` by ``signed_at``.  ``signature``: Ed25519 with ``signing_key`` over
+    ``kiosk.exchange.signing.audit_head_bytes`` (purpose ``kiosk audit head v1``)."""
+
+    model_config = _RESPONSE
+
+    station_id: str
+    seq: int
+    hash: str
+    signed_at: datetime = Field(description="server time, whole seconds")
+    signing_key: Base64Key = Field(description="the server's Ed25519 public key (as at enrolment)")
+    signature: Annotated[str, StringConstraints(pattern=SIGNATURE_PATTERN)] = Field(
+        description="Ed25519 signature: raw 64 bytes, standard base64"
+    )
 
 
 # --- sessions, stats, health ---------------------------------------------------------------------

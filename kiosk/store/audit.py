@@ -29,6 +29,7 @@ __all__ = [
     "AuditProblem",
     "AuditReport",
     "append_event",
+    "current_head",
     "event_hash",
     "sanitize_details",
     "verify_audit_chain",
@@ -142,6 +143,12 @@ def append_event(
     db.execute(_NEW_EVENT, (seq, stamp, who, action, subject, text, prev, digest))
     db.execute(_MOVE_HEAD, (seq, digest))
     return event
+
+
+def current_head(session: Session | Connection) -> tuple[int, str]:
+    """The chain's head as recorded: its row count (the last row's ``seq``) and last hash."""
+    head = session.execute(select(AuditHead.count, AuditHead.head_hash)).first()
+    return (0, GENESIS) if head is None else (head[0], head[1])
 
 
 ProblemKind = Literal["edited", "inserted", "deleted", "head"]

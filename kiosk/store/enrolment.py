@@ -1,8 +1,10 @@
 """The station's enrolment: what the intake server gave it, and the keys it made, in the database.
 
-The token, the server's public key and the station's Ed25519 key pair live only in the encrypted
-database (DESIGN.md §4, §6).  Enrolling replaces the local station id with the server's: drafts and
-captures not yet frozen take the new id along, so they upload under the station that sends them.
+The token, the server's public keys and the station's Ed25519 key pair live only in the encrypted
+database (DESIGN.md §4, §6).  The server's signing key is pinned here: every audit head it signs is
+checked against it (:mod:`kiosk.store.anchor`).  Enrolling replaces the local station id with the
+server's: drafts and captures not yet frozen take the new id along, so they upload under the
+station that sends them.
 """
 
 from __future__ import annotations
@@ -10,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, select, text, update
+from sqlalchemy import Connection, delete, select, text, update
 from sqlalchemy.orm import Session
 
 from kiosk.store.audit import append_event
 from kiosk.store.lifecycle import connection
-from kiosk.store.models import Station, table_of
+from kiosk.store.models import AuditAnchor, Station, table_of
 from kiosk.store.station import ensure_station
 
 __all__ = ["StationIdentity", "save_enrolment", "station_identity"]
@@ -41,6 +43,7 @@ class StationIdentity:
     server_url: str | None
     token: str | None
     server_public_key: str | None
+    server_signing_key: str | None
     signing_private_key: bytes | None
     signing_public_key: bytes | None
     training: bool
@@ -65,6 +68,7 @@ def station_identity(session: Session | Connection) -> StationIdentity:
         server_url=row["server_url"],
         token=row["token"],
         server_public_key=row["server_public_key"],
+        server_signing_key=row["server_signing_key"],
         signing_private_key=row["signing_private_key"],
         signing_public_key=row["signing_public_key"],
         training=bool(row["training"]),
@@ -82,16 +86,23 @@ def save_enrolment(
     token: str,
     server_url: str,
     server_public_key: str,
+    server_signing_key: str,
     signing_private_key: bytes,
     signing_public_key: bytes,
     at: datetime,
     actor: str | None = None,
 ) -> None:
-    """Keep what enrolment gave and made; the roster cache starts again for the (new) ward."""
+    """Keep what enrolment gave and made; the roster cache starts again for the (new) ward.
+
+    A server signing with another key than the one pinned cannot vouch for the audit head the old
+    key signed: that anchor goes, and the new server's first signed head replaces it.
+    """
     station = ensure_station(session, at=at)
-    old_id = station.id
+    old_id, old_signing_key = station.id, station.server_signing_key
     session.flush()
     conn = connection(session)
+    if old_signing_key != server_signing_key:
+        conn.execute(delete(table_of(AuditAnchor)))
     conn.execute(
         update(_ST)
         .where(_ST.c.slot == 1)
@@ -103,6 +114,7 @@ def save_enrolment(
             token=token,
             server_url=server_url,
             server_public_key=server_public_key,
+            server_signing_key=server_signing_key,
             signing_private_key=signing_private_key,
             signing_public_key=signing_public_key,
             enrolled_at=at,

@@ -33,6 +33,7 @@ __all__ = [
     "STATUSES",
     "VEHICLE_ANSWERS",
     "VEHICLE_KINDS",
+    "AuditAnchor",
     "AuditEvent",
     "AuditHead",
     "Base",
@@ -144,6 +145,8 @@ class Station(Base):
     home_group: Mapped[str | None] = mapped_column(String(200))
     token: Mapped[str | None] = mapped_column(String(200))
     server_public_key: Mapped[str | None] = mapped_column(String(200))
+    server_signing_key: Mapped[str | None] = mapped_column(String(200))
+    """The server's Ed25519 public key (base64), pinned at enrolment or at the first signed head."""
     signing_private_key: Mapped[bytes | None]
     signing_public_key: Mapped[bytes | None]
     training: Mapped[bool] = mapped_column(default=False)
@@ -388,3 +391,21 @@ class AuditHead(Base):
     slot: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     count: Mapped[int]
     head_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditAnchor(Base):
+    """The latest audit head the intake server signed for this kiosk (one row, once synced).
+
+    ``signature`` (raw 64 bytes) covers ``kiosk.exchange.signing.audit_head_bytes`` of the other
+    columns; ``kiosk check`` verifies it with the pinned ``station.server_signing_key``.
+    """
+
+    __tablename__ = "audit_anchor"
+    __table_args__ = (CheckConstraint("slot = 1", name="one_row"),)
+
+    slot: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    station_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int]
+    hash: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[datetime]
+    signature: Mapped[bytes]

@@ -33,6 +33,7 @@ from urllib3.exceptions import HTTPError, ReadTimeoutError
 from kiosk import __version__
 from kiosk.exchange.protocol import (
     MAX_LOOKUP_IDS,
+    AuditHeadRequest,
     BatchResponse,
     EnrolRequest,
     EnrolResponse,
@@ -42,6 +43,7 @@ from kiosk.exchange.protocol import (
     RosterHousehold,
     RosterPage,
     SessionCloseResponse,
+    SignedAuditHead,
     SubmissionLookupResponse,
 )
 from kiosk.store.uploads import QueuedSubmission
@@ -456,3 +458,19 @@ class IntakeClient:
             headers={"Content-Type": "application/json"},
         )
         return self._parse(response, SessionCloseResponse).missing
+
+    def audit_head(self, seq: int, head_hash: str) -> SignedAuditHead:
+        """``POST /v1/audit/head``: the server keeps this audit head and signs it (409 ->
+        :class:`Refused`: it signed another hash for that row before).  The signature is the
+        caller's to check (:mod:`kiosk.store.anchor`)."""
+        body = AuditHeadRequest(seq=seq, hash=head_hash)
+        response = self._request(
+            "POST",
+            "/v1/audit/head",
+            data=body.model_dump_json().encode("ascii"),
+            headers={"Content-Type": "application/json"},
+        )
+        signed = self._parse(response, SignedAuditHead)
+        if (signed.seq, signed.hash) != (seq, head_hash):
+            raise BadResponse("the server signed another audit head than the one sent")
+        return signed

@@ -1,7 +1,8 @@
 """Enrolment: the station makes its Ed25519 key pair, trades the officer's code, keeps the answer.
 
-Everything the server gives (station id, token, ward, home group, the server's X25519 key) and the
-key pair go into the encrypted database in one transaction (:func:`kiosk.store.enrolment.save_enrolment`).
+Everything the server gives (station id, token, ward, home group, the server's X25519 key and its
+Ed25519 signing key, pinned from then on) and the key pair go into the encrypted database in one
+transaction (:func:`kiosk.store.enrolment.save_enrolment`).
 ``client_for`` builds the client every later call uses from what was kept.
 """
 
@@ -66,6 +67,7 @@ def enrol_station(
             token=answer.token,
             server_url=client.base_url,
             server_public_key=answer.server_public_key,
+            server_signing_key=answer.server_signing_key,
             signing_private_key=private,
             signing_public_key=public,
             at=now(),

@@ -24,7 +24,10 @@ One loop, plain Python (the Qt worker of a later issue drives :meth:`Uploader.ru
   ``misconfigured`` state (nothing split, nothing held, no submission's failures counted) and tries
   the same batch again after a long wait (:data:`PAUSE_FIRST` doubling to :data:`PAUSE_CAP`) or
   on :meth:`Uploader.kick`.  When health gets no answer either, it is an outage: wait as for one;
-- 401 stops the engine in the ``reenrol`` state.
+- 401 stops the engine in the ``reenrol`` state;
+- once a cycle has emptied the queue, the kiosk reports its audit head and keeps the server's
+  signed answer (:mod:`kiosk.sync.anchor`).  Nothing about it holds uploads back: any failure just
+  means no new signed head this time (a 409, the server seeing the history rewritten, is logged).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from kiosk.exchange.protocol import FoundSubmission, ItemResult
 from kiosk.store import Store, StoreError
 from kiosk.store.outbox import QueueCounts, queue_counts
 from kiosk.store.uploads import QueuedSubmission
+from kiosk.sync.anchor import anchor_audit_head
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.client import IntakeClient
 from kiosk.sync.errors import (
@@ -226,7 +230,9 @@ class Uploader:
                 if work is None:
                     if self._release_held(io):
                         continue
-                    return self._finish(io, "idle")
+                    progress = self._finish(io, "idle")
+                    self._anchor_audit()
+                    return progress
                 if self._attempt(io, work) == "reenrol":
                     return self._finish(io, "reenrol")
         finally:
@@ -418,6 +424,22 @@ class Uploader:
         if released:
             log.info("upload: %d held submission(s) tried again", released)
         return released > 0 or len(rest) < len(ids)
+
+    def _anchor_audit(self) -> None:
+        """The audit head to the server, its signed answer kept; a failure only means no new
+        signed head this time."""
+        try:
+            anchor_audit_head(self._store, self._client)
+        except Refused as exc:
+            if exc.status == 409:
+                log.warning(
+                    "upload: the server refused the audit head: this kiosk's audit history "
+                    "differs from the one it signed before"
+                )
+            else:
+                log.info("upload: no signed audit head this time (refused %d)", exc.status)
+        except (SyncError, StoreError) as exc:
+            log.info("upload: no signed audit head this time (%s)", type(exc).__name__)
 
     def _count_checks(self, outcomes: Iterable[str]) -> None:
         for outcome in outcomes:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from starlette.types import Message, Receive, Scope, Send
 
-from intake.admission import Admission, AdmissionControl
+from intake.admission import Admission, AdmissionControl, Interactive
 
 TOKENS = {"token-a": "st-a", "token-b": "st-b", "token-c": "st-c"}
 ADMISSION = Admission(limit=4, queue=16, wait=2.0, retry_after=(2, 3), lookup_limit=2)
@@ -206,35 +207,39 @@ def test_one_station_holds_at_most_half_the_slots() -> None:
 
 
 def test_a_request_that_cannot_start_promptly_is_refused_at_once() -> None:
-    """One slot, recent service times of a second: the first in line waits about a second and
-    is queued; the next would wait two, longer than one service time: refused now, not after
-    waiting.  When service takes longer than the hard bound, nobody is queued at all."""
+    """One slot, recent service times of a second, a one-second target: the first in line would
+    wait a second and is queued; the next would wait two: refused now, not after waiting.  With a
+    target above the two-second hard bound, the bound decides."""
 
-    async def scenario() -> None:
+    async def scenario(target: float, service: float, queued: bool) -> None:
         app = HeldApp()
-        control = _control(app, Admission(**{**ADMISSION.__dict__, "limit": 1}))
+        admission = Admission(**{**ADMISSION.__dict__, "limit": 1, "target": target})
+        control = _control(app, admission)
         bulk = control.classes["bulk"]
-        bulk.served(1.0)
+        bulk.served(service)
         holder = Client(control, "/v1/submissions/batch", token="token-a")
         await _settle()
         first = Client(control, "/v1/stats", token="token-b")
         await _settle()
-        assert first.status is None and len(bulk.waiting) == 1
-        assert bulk.predicted_wait() == 2.0
-        second = Client(control, "/v1/roster", token="token-c")
-        await _settle()
-        assert second.status == 503 and second.header(b"retry-after") in {b"2", b"3"}
-        bulk.service = 3.0  # slower than the 2 s bound: even the first in line would wait too long
-        first.task.cancel()
-        await _settle()
-        third = Client(control, "/v1/roster", token="token-c")
-        await _settle()
-        assert third.status == 503 and not bulk.waiting
+        assert (first.status is None) is queued and len(bulk.waiting) == int(queued)
+        if queued:
+            assert bulk.predicted_wait() == 2 * service
+            second = Client(control, "/v1/roster", token="token-c")
+            await _settle()
+            assert second.status == 503 and second.header(b"retry-after") in {b"2", b"3"}
+        else:
+            assert first.status == 503
         app.release.set()
         await holder.task
-        assert holder.status == 200 and bulk.running == 0
+        assert holder.status == 200
+        if queued:
+            await first.task
+            assert first.status == 200
+        assert bulk.running == 0 and not bulk.waiting
 
-    run(scenario)
+    asyncio.run(scenario(target=1.0, service=1.0, queued=True))
+    asyncio.run(scenario(target=1.0, service=1.5, queued=False))  # 1.5 s predicted: over target
+    asyncio.run(scenario(target=10.0, service=3.0, queued=False))  # 3 s: over the 2 s hard bound
 
 
 def test_a_queued_request_is_refused_when_the_wait_runs_out_and_leaves_no_trace() -> None:
@@ -269,5 +274,26 @@ def test_enrolment_needs_no_token_and_health_and_other_paths_pass_by() -> None:
         schema = Client(control, "/openapi.json", token=None)
         await asyncio.gather(enrol.task, health.task, schema.task)
         assert enrol.status == health.status == schema.status == 200
+
+    run(scenario)
+
+
+def test_bulk_work_steps_aside_while_a_lookup_runs() -> None:
+    async def scenario() -> None:
+        app = HeldApp()
+        interactive = Interactive(longest=30.0)
+        control = AdmissionControl(app, ADMISSION, _identify, interactive)
+        lookup = Client(control, "/v1/registry/lookup")
+        await _settle()
+        assert app.entered == ["/v1/registry/lookup"]
+        stepped = threading.Thread(target=interactive.step_aside)
+        stepped.start()
+        await asyncio.sleep(0.2)
+        assert stepped.is_alive()  # the bulk thread waits while the lookup runs
+        app.release.set()
+        await lookup.task
+        await asyncio.to_thread(stepped.join, 30)
+        assert not stepped.is_alive()
+        interactive.step_aside()  # no lookup running: returns at once
 
     run(scenario)

@@ -30,7 +30,7 @@ from intake.config import Settings
 from intake.db import run_write
 from intake.demo import populate
 from intake.keys import digest
-from intake.models import RateBucket, Station, Submission
+from intake.models import Station, Submission
 from kiosk.domain.payload import payload_sha256
 from kiosk.exchange.protocol import SHA256_PATTERN
 from tests.intake.helpers import Server
@@ -121,9 +121,6 @@ def station(server: Server) -> None:
                 token_hash=digest(TOKEN),
                 created_at=now,
             )
-        )
-        conn.execute(
-            insert(RateBucket).values(station_id="st-contract", tokens=1e6, updated=now.timestamp())
         )
 
     run_write(server.engine, write)

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 import requests
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import select, update
 
@@ -32,7 +33,9 @@ def test_enrolment_gives_a_station_a_token_and_the_server_key(server: Server) ->
     answer = _enrol(server, code.lower().replace("-", " "))  # typed sloppily: still the code
     assert answer.status_code == 200, answer.text
     enrolled = answer.json()
-    assert set(enrolled) == {"station_id", "token", "server_public_key", "ward", "group"}
+    assert set(enrolled) == {
+        "station_id", "token", "server_public_key", "server_signing_key", "ward", "group"
+    }  # fmt: skip
     assert (enrolled["ward"], enrolled["group"]) == ("Phường Yên Nghĩa", "Tổ dân phố 3")
     assert len(base64.urlsafe_b64decode(enrolled["token"] + "=")) == 32
     server_key = base64.b64decode(enrolled["server_public_key"], validate=True)
@@ -48,8 +51,12 @@ def test_enrolment_gives_a_station_a_token_and_the_server_key(server: Server) ->
         private = server_private_key(conn)
     raw = private.public_key().public_bytes_raw()
     assert raw == server_key
+    signing_key = base64.b64decode(enrolled["server_signing_key"], validate=True)
+    Ed25519PublicKey.from_public_bytes(signing_key)
+    assert signing_key != server_key  # two key pairs, one per use
     second = _enrol(server, issue_enrol_code(server.engine, "Tây Hồ", "1", timedelta(hours=1)))
     assert second.json()["server_public_key"] == enrolled["server_public_key"]  # created once
+    assert second.json()["server_signing_key"] == enrolled["server_signing_key"]
 
 
 def test_a_code_works_once(server: Server) -> None:

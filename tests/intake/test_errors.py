@@ -23,7 +23,9 @@ def test_an_unexpected_error_is_a_500_without_personal_data(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    def broken(_engine: object, _station: StationInfo, items: Sequence[BatchItem]) -> None:
+    def broken(
+        _engine: object, _station: StationInfo, items: Sequence[BatchItem], *_: object
+    ) -> None:
         raise ValueError(items[0].payload["resident"]["id_number"])  # a careless message
 
     monkeypatch.setattr(submissions, "process_batch", broken)

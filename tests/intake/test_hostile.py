@@ -30,6 +30,7 @@ from intake.models import Submission as ServerSubmission
 from kiosk.store import Store
 from kiosk.sync.uploader import Uploader
 from tests.store.fixtures import clock, config, kiosk_env, store, template_root
+from tests.support.hostile import Stallers
 from tests.support.intake import ServedProcess, Server, Station, served_process
 from tests.support.queue import ICT, add_verified
 from tests.sync.helpers import enrol, local_statuses
@@ -115,60 +116,6 @@ def _served(station: Station) -> None:
     assert station.post("/v1/registry/lookup", {"id_number": "001090999993"}).status_code == 404
 
 
-class Stallers:
-    """``count`` connections that never finish a request, opened again whenever the server closes
-    one: half trickle their headers a byte a second, half send headers (with a real token for
-    some) and one byte of a body, then nothing."""
-
-    def __init__(self, hostile: Hostile, token: str, count: int) -> None:
-        self.hostile, self.token, self.count = hostile, token, count
-        self.closed_by_server = 0
-        self.done = threading.Event()
-        self.thread = threading.Thread(target=self._run)
-
-    def _open(self, n: int) -> socket.socket:
-        sock = self.hostile.connect()
-        sock.setblocking(False)
-        if n % 2 == 0:
-            sock.send(b"POST /v1/submissions/batch HTTP/1.1\r\nHost: intake\r\nX-Slow: ")
-        else:
-            auth = f"Authorization: Bearer {self.token}\r\n" if n % 4 == 1 else ""
-            head = (
-                f"POST /v1/submissions/batch HTTP/1.1\r\nHost: intake\r\n{auth}"
-                "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"
-            )
-            sock.send(head.encode("ascii"))
-        return sock
-
-    def _run(self) -> None:
-        socks = [self._open(n) for n in range(self.count)]
-        try:
-            while not self.done.wait(1.0):
-                for n, sock in enumerate(socks):
-                    try:
-                        if sock.recv(65536) == b"":
-                            raise ConnectionResetError
-                        raise ConnectionResetError  # an answer (408): the server gave up on it
-                    except BlockingIOError:
-                        if n % 2 == 0:
-                            sock.send(b"x")  # one more byte of a header that never ends
-                    except OSError:
-                        sock.close()
-                        self.closed_by_server += 1
-                        socks[n] = self._open(n)
-        finally:
-            for sock in socks:
-                sock.close()
-
-    def __enter__(self) -> Stallers:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.done.set()
-        self.thread.join(timeout=30)
-
-
 def test_fifty_stalled_connections_while_a_kiosk_uploads_a_thousand(
     hostile: Hostile, store: Store
 ) -> None:
@@ -176,7 +123,7 @@ def test_fifty_stalled_connections_while_a_kiosk_uploads_a_thousand(
     client = enrol(store, hostile.server, url=hostile.served.url)
     ids = add_verified(store, UPLOADS)
     refusals: list[str] = []
-    with Stallers(hostile, str(attacker.enrolment["token"]), STALLED) as stallers:
+    with Stallers(hostile.served.url, str(attacker.enrolment["token"]), STALLED) as stallers:
         time.sleep(GUARD_SECONDS / 2)  # the stalled connections are all open before the upload
         uploader = Uploader(
             store,

@@ -19,7 +19,7 @@ from tests.store.fixtures import FakeClock, add_operator, env_for
 TABLES = {
     "station", "operator", "evening_session", "daily_target", "household", "resident",
     "registry_vehicle", "registry_licence", "submission", "submission_item", "audit_event",
-    "audit_head",
+    "audit_head", "audit_anchor",
 }  # fmt: skip
 TRIGGERS = {"audit_event_no_update", "audit_event_no_delete", "audit_head_no_delete"}
 
@@ -76,7 +76,7 @@ def test_the_discard_reason_migration_runs_down_and_up(store: Store, clock: Fake
     assert migrate.current_revision(store.engine) == "0002"
     assert "discard_reason" not in _columns(store, "submission")
     migrate.upgrade(store.engine)
-    assert migrate.current_revision(store.engine) == "0003"
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
     assert _schema(store) == before
     with store.read() as session:
         record = subs.get(session, sub_id)
@@ -85,6 +85,16 @@ def test_the_discard_reason_migration_runs_down_and_up(store: Store, clock: Fake
         session.execute(text("UPDATE submission SET discard_reason = 'bored'"))
     with store.write() as session:
         session.execute(text("UPDATE submission SET discard_reason = 'expired'"))
+
+
+def test_the_audit_anchor_migration_runs_down_and_up(store: Store) -> None:
+    before = _schema(store)
+    migrate.downgrade(store.engine, "0003")
+    assert "audit_anchor" not in _tables(store)
+    assert "server_signing_key" not in _columns(store, "station")
+    migrate.upgrade(store.engine)
+    assert migrate.current_revision(store.engine) == "0004"
+    assert _schema(store) == before
 
 
 def test_models_and_migrations_agree(store: Store) -> None:

@@ -42,6 +42,7 @@ def _identity(server_url: str) -> StationIdentity:
         server_url=server_url,
         token="t" * 32,
         server_public_key=None,
+        server_signing_key=None,
         signing_private_key=None,
         signing_public_key=None,
         training=False,

@@ -59,6 +59,7 @@ def _enrolled_at(store: Store, url: str) -> None:
             token="t" * 43,
             server_url=url,
             server_public_key="A" * 43 + "=",
+            server_signing_key="A" * 43 + "=",
             signing_private_key=bytes(32),
             signing_public_key=bytes(32),
             at=START,

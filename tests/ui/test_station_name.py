@@ -74,6 +74,7 @@ def test_an_enrolment_kept_before_a_restart_prefills_the_house(
             token="t" * 43,
             server_url="http://127.0.0.1:9",
             server_public_key="A" * 43 + "=",
+            server_signing_key="A" * 43 + "=",
             signing_private_key=b"\x01" * 32,
             signing_public_key=b"\x02" * 32,
             at=START,
