@@ -150,7 +150,7 @@ def test_fifty_stalled_connections_while_a_kiosk_uploads_a_thousand(
 def test_a_thousand_connections_opened_and_dropped(hostile: Hostile) -> None:
     station = hostile.server.enrol()
     _served(station)
-    before = hostile.served.open_sockets()
+    before = hostile.served.open_connections()
     rng = random.Random(7)
     for n in range(1000):
         sock = hostile.connect()
@@ -163,9 +163,9 @@ def test_a_thousand_connections_opened_and_dropped(hostile: Hostile) -> None:
         sock.close()
     _served(station)
     deadline = time.monotonic() + GUARD_SECONDS * 5
-    while hostile.served.open_sockets() > before + 5 and time.monotonic() < deadline:
+    while hostile.served.open_connections() > before + 5 and time.monotonic() < deadline:
         time.sleep(0.2)  # the server closes the half-open ones at its header timeout
-    assert hostile.served.open_sockets() <= before + 5
+    assert hostile.served.open_connections() <= before + 5
 
 
 def test_oversized_headers_are_refused_and_the_connection_closed(hostile: Hostile) -> None:

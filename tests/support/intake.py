@@ -266,13 +266,20 @@ class ServedProcess:
     url: str
     process: subprocess.Popen[bytes]
 
-    def open_sockets(self) -> int:
-        """How many sockets the server process holds open (its listening socket included)."""
-        held = 0
-        for fd in Path(f"/proc/{self.process.pid}/fd").iterdir():
-            with contextlib.suppress(OSError):  # closed while we looked
-                held += fd.readlink().name.startswith("socket:")
-        return held
+    def open_connections(self) -> int:
+        """How many client connections the server still holds: its port's TCP entries that a
+        socket of its own keeps (established, or closed by the client and not yet by the server;
+        not the listening socket, not TIME_WAIT, which no process holds)."""
+        port = f"{urlsplit(self.url).port:04X}"
+        held = {"01", "08"}  # ESTABLISHED, CLOSE_WAIT
+        count = 0
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            with contextlib.suppress(OSError), Path(table).open(encoding="ascii") as lines:
+                next(lines)
+                for line in lines:
+                    local, state = line.split()[1], line.split()[3]
+                    count += local.rsplit(":", 1)[1] == port and state in held
+        return count
 
 
 def _free_port() -> int:
