@@ -1,8 +1,8 @@
 """Desk benchmark: the UI thread's longest stall while the kiosk works behind it (issue 19).
 
 Run from the repository root: ``.venv/bin/python bench/bench_desk.py`` (``make bench``).
-``BENCH_DESK_UPLOAD``, ``BENCH_DESK_ROSTER`` and ``BENCH_DESK_VERIFY`` lower the counts for a quick
-run (defaults 10,000, 100,000 and 500).
+``BENCH_DESK_UPLOAD``, ``BENCH_DESK_ROSTER`` (the roster and the roster file) and
+``BENCH_DESK_VERIFY`` lower the counts for a quick run (defaults 10,000, 100,000 and 500).
 
 Each situation runs on the real kiosk window (offscreen), on the real encrypted store, in a process
 of its own (a kiosk has one window a process: what one situation leaves behind, the objects its
@@ -19,6 +19,12 @@ does: the bench looks at the kiosk from a timer of its own and never spins the l
   (``intake.demo.populate``, built once and kept in ``.bench-cache/desk``); a kiosk window, open
   and signed in, is enrolled and told so (as the settings screen does): its sync worker downloads
   the whole roster into the cache, measured until that round is over.
+- ``desk_stall[roster_file]``: the same ward's roster as a file the server signs (``kiosk-intake
+  export-roster``'s ``export_roster``) on a USB stick; the kiosk is enrolled, then the server stops
+  (a ward without network). An officer on Settings taps "Import the roster from a USB stick" and
+  the file: measured from that tap until the import's outcome shows, its progress bar moving
+  meanwhile. Beside it, in the same run: the same roster downloaded from the server into another
+  kiosk's store (``RosterDownloader``, no window) before the server stopped.
 - ``desk_stall[verify]``: 500 visits captured by a volunteer (``CaptureService``); an officer signed
   in opens the verification (``start_cosign``) and, as each next one is shown, taps every warning
   and Approve, until none is left. This kiosk is not enrolled: its sync worker has nothing to send.
@@ -74,6 +80,7 @@ from kiosk.ui.sync_worker import SyncWorker  # noqa: E402
 COUNTS = {
     "upload": int(os.environ.get("BENCH_DESK_UPLOAD", "10000")),
     "roster": int(os.environ.get("BENCH_DESK_ROSTER", "100000")),
+    "roster_file": int(os.environ.get("BENCH_DESK_ROSTER", "100000")),
     "verify": int(os.environ.get("BENCH_DESK_VERIFY", "500")),
 }
 TICK_MS = 5
@@ -86,7 +93,7 @@ RESULT = "desk-result: "
 
 def _limit(situation: str, count: int) -> float:
     """Generous seconds for a situation: many times what it takes on the 2-core machine."""
-    per_item = {"upload": 0.01, "roster": 0.005, "verify": 0.5}[situation]
+    per_item = {"upload": 0.01, "roster": 0.005, "roster_file": 0.005, "verify": 0.5}[situation]
     return 120.0 + count * per_item
 
 
@@ -363,6 +370,71 @@ def roster(app: QApplication, count: int) -> dict[str, Any]:
     }
 
 
+def roster_file(app: QApplication, count: int) -> dict[str, Any]:
+    """A kiosk window without network imports a signed roster file of ``count`` residents from a
+    USB stick through the settings, beside the same roster's network download."""
+    from intake.roster_export import export_roster
+    from kiosk.sync.downloader import RosterDownloader
+    from kiosk.sync.enrol import client_for, load_identity
+    from kiosk.ui.widgets import usb_files
+
+    template = roster_template(count)
+    folder = _fresh("roster_file")
+    database = folder / "intake.db"
+    shutil.copy(template, database)
+    stick = folder / "stick"
+    engine = make_engine(f"sqlite:///{database}")
+    started = time.perf_counter()
+    written = export_roster(engine, WARD, stick / "yen-nghia.roster")
+    engine.dispose()
+    size = written.path.stat().st_size / 1e6
+    print(f"  roster file of {written.residents} residents, {written.pages} pages, {size:.1f} MB "
+          f"written in {time.perf_counter() - started:.1f}s", file=sys.stderr)  # fmt: skip
+    config, network = _kiosk_config(folder / "kiosk"), _kiosk_config(folder / "network")
+    codes = [_enrol_code(database), _enrol_code(database)]
+    with intake_server(f"sqlite:///{database}", folder / "server.log") as url:
+        for kiosk, code in zip((config, network), codes, strict=True):
+            with open_store(kiosk) as store, IntakeClient(url) as client:
+                enrol_station(store, client, code=code, name="Bench desk", now=_now)
+        with open_store(network) as store, client_for(load_identity(store)) as client:
+            started = time.perf_counter()
+            downloaded = RosterDownloader(store, client, now=_now).download()
+            download_s = time.perf_counter() - started
+    if not downloaded.complete or downloaded.residents != count:
+        raise RuntimeError(f"the network download was not complete: {downloaded}")
+    with open_store(config) as store:
+        actor = bench_store._operator(store, "officer")
+    usb_files.removable_roots = lambda: [stick]  # the stick: the only removable volume here
+    window = open_kiosk(app, config, actor)
+    try:
+        settings = window.settings_screen
+        if not window.navigator.go("settings"):
+            raise RuntimeError("the settings did not open for the officer")
+        settings.roster_button.click()
+        panel = settings.roster_panel
+        if not run_until(lambda: len(panel.files.file_buttons) == 1, 60):
+            raise RuntimeError("the roster file was not found on the stick")
+        ended: list[bool] = []
+        panel.finished.connect(lambda: ended.append(True))
+        busy, idle, finished = measured(
+            panel.files.file_buttons[0].click, lambda: bool(ended), _limit("roster_file", count)
+        )
+        outcome = panel.message.text()
+        with window.backend_or_fail().store.reader() as conn:
+            cached = conn.execute(text("SELECT count(*) FROM resident")).scalar_one()
+    finally:
+        close(window)
+    if not finished or cached != count:
+        raise RuntimeError(f"the roster file was not imported: {cached} of {count}: {outcome}")
+    return {
+        "busy": asdict(busy),
+        "idle": asdict(idle),
+        "what": f"{count} residents imported from the file in {busy.seconds:.1f} s "
+        f"({count / busy.seconds:.0f} a second); the same roster downloaded from the server in "
+        f"{download_s:.1f} s ({count / download_s:.0f} a second) in this run",
+    }
+
+
 def verify(app: QApplication, count: int) -> dict[str, Any]:
     """An officer approves ``count`` captured visits one after the other."""
     from tests.strategies.payloads import make_payload, make_resident
@@ -426,6 +498,7 @@ def verify(app: QApplication, count: int) -> dict[str, Any]:
 SITUATIONS: dict[str, Callable[[QApplication, int], dict[str, Any]]] = {
     "upload": upload,
     "roster": roster,
+    "roster_file": roster_file,
     "verify": verify,
 }
 

@@ -1,5 +1,6 @@
 """``kiosk-intake``: serve, migrate, issue enrolment codes, revoke stations, import a kiosk's
-offline queue file or a ward's roster file, write a demo ward.
+offline queue file or a ward's roster file, export a ward's signed roster for kiosks without
+network, write a demo ward.
 
 Every command takes ``--database-url`` (default ``INTAKE_DATABASE_URL``, else SQLite in the data
 dir) and brings the schema up to date first.  ``enrol-code`` prints only the code, so scripts can
@@ -124,6 +125,16 @@ def _parser() -> argparse.ArgumentParser:
         "--skip-bad", action="store_true", help="import the good rows even when some rows are bad"
     )
 
+    export = commands.add_parser(
+        "export-roster",
+        parents=[common],
+        help="write a ward's roster, signed by this server, for kiosks without network",
+    )
+    export.add_argument("--ward", required=True, help='e.g. "Yên Nghĩa" or "Phường Yên Nghĩa"')
+    export.add_argument(
+        "--out", type=Path, required=True, help="the file to write (e.g. on a USB stick), *.roster"
+    )
+
     demo = commands.add_parser("demo-data", parents=[common], help="write a synthetic ward")
     demo.add_argument("--residents", type=int, required=True)
     demo.add_argument("--seed", type=int, default=1)
@@ -224,6 +235,8 @@ def _run(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
         return _import_queue(engine, args.file, args.allow_revoked)
     if args.command == "import-roster":
         return _import_roster(engine, args.file, args.ward, args.skip_bad)
+    if args.command == "export-roster":
+        return _export_roster(engine, args.ward, args.out)
     if args.command == "demo-data":
         started = time.perf_counter()
         try:
@@ -257,6 +270,27 @@ def _import_queue(engine: Engine, file: Path, allow_revoked: bool) -> int:
         return 1
     counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts.items())) or "nothing"
     print(f"{report.station_id}: {report.items} submission(s): {counts}")
+    return 0
+
+
+def _export_roster(engine: Engine, ward: str, out: Path) -> int:
+    """Write the ward's signed roster file; one summary line (counts only), or why not."""
+    from intake.roster_export import EmptyWard, export_roster
+
+    started = time.perf_counter()
+    try:
+        written = export_roster(engine, ward, out)
+    except EmptyWard as exc:
+        print(f"export-roster: {exc}, nothing written", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"export-roster: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(
+        f"{written.ward}: {written.households} households, {written.residents} residents, "
+        f"{written.vehicles} vehicles, {written.licences} licences in {written.pages} page(s) "
+        f"to {written.path} in {time.perf_counter() - started:.1f} s"
+    )
     return 0
 
 

@@ -79,6 +79,7 @@ def build_backend(config: Config, wiring: Wiring) -> Backend:
     from kiosk.services.auth import AuthService
     from kiosk.services.capture import CaptureService
     from kiosk.services.lookup import LookupService
+    from kiosk.services.sessions import SessionService
     from kiosk.services.station import StationService
     from kiosk.services.verify import VerifyService
     from kiosk.sync.registry import ServerRegistry
@@ -103,6 +104,7 @@ def build_backend(config: Config, wiring: Wiring) -> Backend:
             ),
             capture=CaptureService(store, wiring.clock),
             verify=VerifyService(store, wiring.clock),
+            sessions=SessionService(store, wiring.clock),
             clock=wiring.clock,
             ca_bundle=config.ca_bundle,
             allow_insecure_http=config.allow_insecure_http,

@@ -306,6 +306,58 @@ def shoot_desk(
     shoot("38-attention")
 
 
+def shoot_evening(app: QApplication, window: MainWindow, shoot: Callable[..., None]) -> None:
+    """The evening session: the day's first capture opened one by itself; the officer takes it
+    over, then closes it (summary, then the close; this demo station has no server)."""
+    home = window.home_screen
+    window.navigator.go("home")
+    home.refresh()
+    wait_until(app, lambda: home.session_card.open_button.isVisible())
+    shoot("39-home-session-automatic")
+    home.session_card.open_button.click()
+    screen = window.session_screen
+    wait_until(app, lambda: len(screen.duty_choice.buttons) >= 2)
+    for chip in screen.duty_choice.buttons[:2]:  # the groups come preselected, the officer too
+        if not chip.isChecked():
+            chip.click()
+    shoot("40-session-open")
+    screen.open_button.click()
+    wait_until(app, lambda: window.navigator.current() == "home")
+    home.refresh()
+    wait_until(app, lambda: home.session_card.close_button.isVisible())
+    shoot("41-home-session")
+    home.session_card.close_button.click()
+    wait_until(app, lambda: screen.page() == "summary" and screen.close_button.isEnabled())
+    shoot("42-session-summary")
+    screen.close_button.click()
+    wait_until(app, lambda: screen.page() == "closed")
+    shoot("43-session-closed")
+    screen.done_button.click()
+
+
+def shoot_roster_stick(
+    app: QApplication, window: MainWindow, shoot: Callable[..., None], stick: Path
+) -> None:
+    """Settings: the roster from a USB stick (a folder here): the files found, then a refusal
+    (this demo station is not enrolled, so it has no server key to check a file with)."""
+    from kiosk.ui.widgets import usb_files
+
+    (stick / "phuong-yen-nghia.roster").write_bytes(b"\x1f\x8b")
+    (stick / "ward-office").mkdir()
+    (stick / "ward-office" / "roster-2026-12-05.roster").write_bytes(b"\x1f\x8b")
+    usb_files.removable_roots = lambda: [stick]  # type: ignore[assignment]
+    window.navigator.go("settings")
+    settings = window.settings_screen
+    shoot("44-settings-roster-button")
+    settings.roster_button.click()
+    panel = settings.roster_panel
+    wait_until(app, lambda: len(panel.files.file_buttons) >= 2)
+    shoot("45-settings-roster-files")
+    panel.files.file_buttons[0].click()
+    wait_until(app, lambda: not panel.running())
+    shoot("46-settings-roster-refused")
+
+
 def shoot_keyboard(app: QApplication, window: MainWindow, shoot: Callable[[str], None]) -> None:
     """A name typed on the on-screen keyboard's own keys, in Telex: "nguyeenx thij huwowngf"."""
     window.change_preferences(window.preferences.with_changes(keyboard="on"))
@@ -497,6 +549,10 @@ def main() -> int:
         shoot_resident(app, window, shoot)
         shoot_visit(app, window, shoot)
         shoot_desk(app, window, shoot, Actor(officer.operator_id, officer.name, "officer"))
+        shoot_evening(app, window, shoot)
+        stick = Path(temp) / "stick"
+        stick.mkdir()
+        shoot_roster_stick(app, window, shoot, stick)
         window.navigator.go("operators")
         shoot_keyboard(app, window, shoot)
         window.sign_out()

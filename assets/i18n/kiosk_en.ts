@@ -952,6 +952,22 @@ Do you agree?</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Evening session not closed</source>
+        <translation>Evening session not closed</translation>
+    </message>
+    <message>
+        <source>The evening session of %1 (opened at %2) was not closed. Close it now? You will see its summary first.</source>
+        <translation>The evening session of %1 (opened at %2) was not closed. Close it now? You will see its summary first.</translation>
+    </message>
+    <message>
+        <source>Close it now</source>
+        <translation>Close it now</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
         <source>The screen was locked because nobody used it for a while.</source>
         <translation>The screen was locked because nobody used it for a while.</translation>
     </message>
@@ -1543,6 +1559,69 @@ Do you agree?</translation>
     </message>
 </context>
 <context>
+    <name>RosterImportPanel</name>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>Stopping after this part…</source>
+        <translation>Stopping after this part…</translation>
+    </message>
+    <message>
+        <source>Checking the file: part %1 of %2</source>
+        <translation>Checking the file: part %1 of %2</translation>
+    </message>
+    <message>
+        <source>Importing: %1 of %2 residents (part %3 of %4)</source>
+        <translation>Importing: %1 of %2 residents (part %3 of %4)</translation>
+    </message>
+    <message>
+        <source>The roster of %1 is imported: %2 residents, %3 vehicles and %4 licences, from the file made on %5.</source>
+        <translation>The roster of %1 is imported: %2 residents, %3 vehicles and %4 licences, from the file made on %5.</translation>
+    </message>
+    <message>
+        <source>Import stopped: %1 of %2 residents are in. Tap the file again to import it all.</source>
+        <translation>Import stopped: %1 of %2 residents are in. Tap the file again to import it all.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>This kiosk is not enrolled with the ward&apos;s server, so it cannot check the file. Enrol it first (Enrol with a server).</source>
+        <translation>This kiosk is not enrolled with the ward&apos;s server, so it cannot check the file. Enrol it first (Enrol with a server).</translation>
+    </message>
+    <message>
+        <source>The file changed or could not be read during the import (was the USB stick taken out?). Put it back and tap the file again.</source>
+        <translation>The file changed or could not be read during the import (was the USB stick taken out?). Put it back and tap the file again.</translation>
+    </message>
+    <message>
+        <source>This file was not made by this kiosk&apos;s ward server. Ask the ward office for the right file.</source>
+        <translation>This file was not made by this kiosk&apos;s ward server. Ask the ward office for the right file.</translation>
+    </message>
+    <message>
+        <source>This file was changed or damaged after the ward server made it. Ask the ward office for a new file.</source>
+        <translation>This file was changed or damaged after the ward server made it. Ask the ward office for a new file.</translation>
+    </message>
+    <message>
+        <source>This file is incomplete: it was cut short, perhaps while it was copied. Copy it to the USB stick again.</source>
+        <translation>This file is incomplete: it was cut short, perhaps while it was copied. Copy it to the USB stick again.</translation>
+    </message>
+    <message>
+        <source>This file is the roster of another ward (%1).</source>
+        <translation>This file is the roster of another ward (%1).</translation>
+    </message>
+    <message>
+        <source>This is not a roster file, or it cannot be read.</source>
+        <translation>This is not a roster file, or it cannot be read.</translation>
+    </message>
+    <message>
+        <source>Stop the import</source>
+        <translation>Stop the import</translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <source>Choose the resident&apos;s answer for this record.</source>
@@ -1765,6 +1844,163 @@ Do you agree?</translation>
     </message>
 </context>
 <context>
+    <name>SessionCard</name>
+    <message>
+        <source>Open the evening session</source>
+        <translation>Open the evening session</translation>
+    </message>
+    <message>
+        <source>Close the session</source>
+        <translation>Close the session</translation>
+    </message>
+    <message>
+        <source>No evening session is open.</source>
+        <translation>No evening session is open.</translation>
+    </message>
+    <message>
+        <source>The first visit taken today opens one by itself.</source>
+        <translation>The first visit taken today opens one by itself.</translation>
+    </message>
+    <message>
+        <source>Evening session open since %1</source>
+        <translation>Evening session open since %1</translation>
+    </message>
+    <message>
+        <source>Served %1 · checked %2 · sent %3 · set aside %4</source>
+        <translation>Served %1 · checked %2 · sent %3 · set aside %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed session(s) not yet confirmed by the ward&apos;s server: the kiosk checks by itself when the server answers.</source>
+        <translation>
+            <numerusform>%n closed session(s) not yet confirmed by the ward&apos;s server: the kiosk checks by itself when the server answers.</numerusform>
+            <numerusform>%n closed session(s) not yet confirmed by the ward&apos;s server: the kiosk checks by itself when the server answers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionScreen</name>
+    <message>
+        <source>Closed. Asking the ward&apos;s server whether it has every record…</source>
+        <translation>Closed. Asking the ward&apos;s server whether it has every record…</translation>
+    </message>
+    <message>
+        <source>Closed. This kiosk has no ward&apos;s server to check with.</source>
+        <translation>Closed. This kiosk has no ward&apos;s server to check with.</translation>
+    </message>
+    <message>
+        <source>Closed. The ward&apos;s server lacked %1 record(s); %2 were sent again. The kiosk will try again by itself; if it keeps failing, save the records to a USB stick.</source>
+        <translation>Closed. The ward&apos;s server lacked %1 record(s); %2 were sent again. The kiosk will try again by itself; if it keeps failing, save the records to a USB stick.</translation>
+    </message>
+    <message>
+        <source>Closed. The ward&apos;s server lacks %1 record(s) whose details this kiosk has already erased. Tell the ward office.</source>
+        <translation>Closed. The ward&apos;s server lacks %1 record(s) whose details this kiosk has already erased. Tell the ward office.</translation>
+    </message>
+    <message>
+        <source>Closed. The ward&apos;s server lacked %1 record(s): they were sent again.</source>
+        <translation>Closed. The ward&apos;s server lacked %1 record(s): they were sent again.</translation>
+    </message>
+    <message>
+        <source>Closed. The ward&apos;s server has every record of the session.</source>
+        <translation>Closed. The ward&apos;s server has every record of the session.</translation>
+    </message>
+    <message>
+        <source>Closed, but the ward&apos;s server did not answer. The kiosk will check with it by itself when it answers again. You can also save the records to a USB stick.</source>
+        <translation>Closed, but the ward&apos;s server did not answer. The kiosk will check with it by itself when it answers again. You can also save the records to a USB stick.</translation>
+    </message>
+    <message>
+        <source>Save to %1</source>
+        <translation>Save to %1</translation>
+    </message>
+    <message>
+        <source>Save the records not yet sent to a USB stick, for the ward&apos;s server:</source>
+        <translation>Save the records not yet sent to a USB stick, for the ward&apos;s server:</translation>
+    </message>
+    <message>
+        <source>No USB stick found. Plug one in, then tap “Look again”.</source>
+        <translation>No USB stick found. Plug one in, then tap “Look again”.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) saved to the stick as %2.</source>
+        <translation>%1 record(s) saved to the stick as %2.</translation>
+    </message>
+    <message>
+        <source>Open the evening session</source>
+        <translation>Open the evening session</translation>
+    </message>
+    <message>
+        <source>Close the evening session</source>
+        <translation>Close the evening session</translation>
+    </message>
+    <message>
+        <source>Residential groups this session covers</source>
+        <translation>Residential groups this session covers</translation>
+    </message>
+    <message>
+        <source>This kiosk has no roster yet: the session opens without a residential group.</source>
+        <translation>This kiosk has no roster yet: the session opens without a residential group.</translation>
+    </message>
+    <message>
+        <source>Who is on duty</source>
+        <translation>Who is on duty</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Open the session</source>
+        <translation>Open the session</translation>
+    </message>
+    <message>
+        <source>Close the session</source>
+        <translation>Close the session</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Look again</translation>
+    </message>
+    <message>
+        <source>Residents served: %1</source>
+        <translation>Residents served: %1</translation>
+    </message>
+    <message>
+        <source>Households covered: %1</source>
+        <translation>Households covered: %1</translation>
+    </message>
+    <message>
+        <source>Checked by an officer: %1</source>
+        <translation>Checked by an officer: %1</translation>
+    </message>
+    <message>
+        <source>Sent to the ward&apos;s server: %1</source>
+        <translation>Sent to the ward&apos;s server: %1</translation>
+    </message>
+    <message>
+        <source>Set aside (the server kept failing): %1</source>
+        <translation>Set aside (the server kept failing): %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <source>Driving licences</source>
+        <translation>Driving licences</translation>
+    </message>
+    <message>
+        <source>%1: %2 visit(s) taken, %3 checked</source>
+        <translation>%1: %2 visit(s) taken, %3 checked</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Please type the name of the community house.</source>
@@ -1889,6 +2125,14 @@ Do you agree?</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Import the roster from a USB stick</source>
+        <translation>Import the roster from a USB stick</translation>
+    </message>
+    <message>
+        <source>For a ward without network: put in the USB stick with the roster file from the ward&apos;s server, then tap the file. It is checked first; a file that was changed, cut short or made for another ward is refused.</source>
+        <translation>For a ward without network: put in the USB stick with the roster file from the ward&apos;s server, then tap the file. It is checked first; a file that was changed, cut short or made for another ward is refused.</translation>
     </message>
 </context>
 <context>
@@ -2118,6 +2362,25 @@ Do you agree?</translation>
     <message>
         <source>TRAINING MODE — practice only: nothing recorded here is ever sent.</source>
         <translation>TRAINING MODE — practice only: nothing recorded here is ever sent.</translation>
+    </message>
+</context>
+<context>
+    <name>UsbFileChoice</name>
+    <message>
+        <source>Look again</source>
+        <translation>Look again</translation>
+    </message>
+    <message>
+        <source>Looking at the USB sticks…</source>
+        <translation>Looking at the USB sticks…</translation>
+    </message>
+    <message>
+        <source>Nothing found on a USB stick. Put the stick in, wait a moment, then tap Look again.</source>
+        <translation>Nothing found on a USB stick. Put the stick in, wait a moment, then tap Look again.</translation>
+    </message>
+    <message>
+        <source>Files found: %1. Tap the one to import.</source>
+        <translation>Files found: %1. Tap the one to import.</translation>
     </message>
 </context>
 <context>

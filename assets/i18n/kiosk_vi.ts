@@ -944,6 +944,22 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Evening session not closed</source>
+        <translation>Buổi làm việc chưa kết thúc</translation>
+    </message>
+    <message>
+        <source>The evening session of %1 (opened at %2) was not closed. Close it now? You will see its summary first.</source>
+        <translation>Buổi làm việc tối ngày %1 (mở lúc %2) chưa được kết thúc. Kết thúc ngay bây giờ? Anh/chị sẽ xem bản tổng hợp trước.</translation>
+    </message>
+    <message>
+        <source>Close it now</source>
+        <translation>Kết thúc ngay</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
         <source>The screen was locked because nobody used it for a while.</source>
         <translation>Màn hình đã tự khoá vì một lúc lâu không có ai sử dụng.</translation>
     </message>
@@ -1532,6 +1548,69 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     </message>
 </context>
 <context>
+    <name>RosterImportPanel</name>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Đang kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <source>Stopping after this part…</source>
+        <translation>Sẽ dừng sau phần đang nhập…</translation>
+    </message>
+    <message>
+        <source>Checking the file: part %1 of %2</source>
+        <translation>Đang kiểm tra tệp: phần %1 / %2</translation>
+    </message>
+    <message>
+        <source>Importing: %1 of %2 residents (part %3 of %4)</source>
+        <translation>Đang nhập: %1 / %2 cư dân (phần %3 / %4)</translation>
+    </message>
+    <message>
+        <source>The roster of %1 is imported: %2 residents, %3 vehicles and %4 licences, from the file made on %5.</source>
+        <translation>Đã nhập xong danh sách cư dân của %1: %2 cư dân, %3 phương tiện và %4 giấy phép lái xe, từ tệp tạo lúc %5.</translation>
+    </message>
+    <message>
+        <source>Import stopped: %1 of %2 residents are in. Tap the file again to import it all.</source>
+        <translation>Đã dừng nhập: máy đã có %1 / %2 cư dân. Chạm lại vào tệp để nhập hết.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Chưa có gì được nhập vào máy.</translation>
+    </message>
+    <message>
+        <source>This kiosk is not enrolled with the ward&apos;s server, so it cannot check the file. Enrol it first (Enrol with a server).</source>
+        <translation>Máy này chưa đăng ký với máy chủ của phường nên không kiểm tra được tệp. Hãy đăng ký trước (Đăng ký với máy chủ).</translation>
+    </message>
+    <message>
+        <source>The file changed or could not be read during the import (was the USB stick taken out?). Put it back and tap the file again.</source>
+        <translation>Tệp bị thay đổi hoặc không đọc được trong lúc nhập (USB bị rút ra chăng?). Hãy cắm lại rồi chạm lại vào tệp.</translation>
+    </message>
+    <message>
+        <source>This file was not made by this kiosk&apos;s ward server. Ask the ward office for the right file.</source>
+        <translation>Tệp này không do máy chủ của phường tạo cho máy này. Hãy xin phường tệp đúng.</translation>
+    </message>
+    <message>
+        <source>This file was changed or damaged after the ward server made it. Ask the ward office for a new file.</source>
+        <translation>Tệp này đã bị sửa hoặc bị hỏng sau khi máy chủ của phường tạo ra. Hãy xin phường tệp mới.</translation>
+    </message>
+    <message>
+        <source>This file is incomplete: it was cut short, perhaps while it was copied. Copy it to the USB stick again.</source>
+        <translation>Tệp này bị thiếu, có thể do chép chưa xong. Hãy chép lại tệp vào USB.</translation>
+    </message>
+    <message>
+        <source>This file is the roster of another ward (%1).</source>
+        <translation>Tệp này là danh sách cư dân của phường khác (%1).</translation>
+    </message>
+    <message>
+        <source>This is not a roster file, or it cannot be read.</source>
+        <translation>Đây không phải tệp danh sách cư dân, hoặc không đọc được tệp.</translation>
+    </message>
+    <message>
+        <source>Stop the import</source>
+        <translation>Dừng nhập</translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <source>Choose the resident&apos;s answer for this record.</source>
@@ -1754,6 +1833,162 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     </message>
 </context>
 <context>
+    <name>SessionCard</name>
+    <message>
+        <source>Open the evening session</source>
+        <translation>Mở buổi làm việc tối</translation>
+    </message>
+    <message>
+        <source>Close the session</source>
+        <translation>Kết thúc buổi làm việc</translation>
+    </message>
+    <message>
+        <source>No evening session is open.</source>
+        <translation>Chưa mở buổi làm việc tối.</translation>
+    </message>
+    <message>
+        <source>The first visit taken today opens one by itself.</source>
+        <translation>Lượt ghi nhận đầu tiên trong ngày sẽ tự mở buổi làm việc.</translation>
+    </message>
+    <message>
+        <source>Evening session open since %1</source>
+        <translation>Buổi làm việc tối mở từ %1</translation>
+    </message>
+    <message>
+        <source>Served %1 · checked %2 · sent %3 · set aside %4</source>
+        <translation>Đã làm %1 · đã xác minh %2 · đã gửi %3 · tạm để riêng %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed session(s) not yet confirmed by the ward&apos;s server: the kiosk checks by itself when the server answers.</source>
+        <translation>
+            <numerusform>%n buổi đã kết thúc nhưng máy chủ của phường chưa xác nhận: máy sẽ tự đối chiếu khi máy chủ trả lời.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionScreen</name>
+    <message>
+        <source>Closed. Asking the ward&apos;s server whether it has every record…</source>
+        <translation>Đã kết thúc. Đang hỏi máy chủ của phường xem đã nhận đủ hồ sơ chưa…</translation>
+    </message>
+    <message>
+        <source>Closed. This kiosk has no ward&apos;s server to check with.</source>
+        <translation>Đã kết thúc. Máy này không kết nối máy chủ của phường nên không cần đối chiếu.</translation>
+    </message>
+    <message>
+        <source>Closed. The ward&apos;s server lacked %1 record(s); %2 were sent again. The kiosk will try again by itself; if it keeps failing, save the records to a USB stick.</source>
+        <translation>Đã kết thúc. Máy chủ của phường còn thiếu %1 hồ sơ; đã gửi lại %2. Máy sẽ tự thử lại; nếu vẫn không được, hãy lưu hồ sơ vào USB.</translation>
+    </message>
+    <message>
+        <source>Closed. The ward&apos;s server lacks %1 record(s) whose details this kiosk has already erased. Tell the ward office.</source>
+        <translation>Đã kết thúc. Máy chủ của phường còn thiếu %1 hồ sơ mà máy này đã xoá thông tin sau thời hạn lưu giữ. Vui lòng báo cho cán bộ phường.</translation>
+    </message>
+    <message>
+        <source>Closed. The ward&apos;s server lacked %1 record(s): they were sent again.</source>
+        <translation>Đã kết thúc. Máy chủ của phường còn thiếu %1 hồ sơ: đã gửi lại.</translation>
+    </message>
+    <message>
+        <source>Closed. The ward&apos;s server has every record of the session.</source>
+        <translation>Đã kết thúc. Máy chủ của phường đã nhận đủ hồ sơ của buổi này.</translation>
+    </message>
+    <message>
+        <source>Closed, but the ward&apos;s server did not answer. The kiosk will check with it by itself when it answers again. You can also save the records to a USB stick.</source>
+        <translation>Đã kết thúc, nhưng máy chủ của phường không trả lời. Khi máy chủ hoạt động lại, máy sẽ tự đối chiếu. Anh/chị cũng có thể lưu hồ sơ vào USB.</translation>
+    </message>
+    <message>
+        <source>Save to %1</source>
+        <translation>Lưu vào %1</translation>
+    </message>
+    <message>
+        <source>Save the records not yet sent to a USB stick, for the ward&apos;s server:</source>
+        <translation>Lưu các hồ sơ chưa gửi vào USB để mang lên máy chủ của phường:</translation>
+    </message>
+    <message>
+        <source>No USB stick found. Plug one in, then tap “Look again”.</source>
+        <translation>Không thấy USB. Hãy cắm USB vào rồi bấm “Tìm lại”.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) saved to the stick as %2.</source>
+        <translation>Đã lưu %1 hồ sơ vào USB, tên tệp %2.</translation>
+    </message>
+    <message>
+        <source>Open the evening session</source>
+        <translation>Mở buổi làm việc tối</translation>
+    </message>
+    <message>
+        <source>Close the evening session</source>
+        <translation>Kết thúc buổi làm việc tối</translation>
+    </message>
+    <message>
+        <source>Residential groups this session covers</source>
+        <translation>Tổ dân phố của buổi làm việc này</translation>
+    </message>
+    <message>
+        <source>This kiosk has no roster yet: the session opens without a residential group.</source>
+        <translation>Máy chưa có danh sách dân cư: buổi làm việc sẽ mở mà không ghi tổ dân phố.</translation>
+    </message>
+    <message>
+        <source>Who is on duty</source>
+        <translation>Ai làm việc buổi này</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Open the session</source>
+        <translation>Mở buổi làm việc</translation>
+    </message>
+    <message>
+        <source>Close the session</source>
+        <translation>Kết thúc buổi làm việc</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Tìm lại</translation>
+    </message>
+    <message>
+        <source>Residents served: %1</source>
+        <translation>Số người dân đã làm: %1</translation>
+    </message>
+    <message>
+        <source>Households covered: %1</source>
+        <translation>Số hộ gia đình: %1</translation>
+    </message>
+    <message>
+        <source>Checked by an officer: %1</source>
+        <translation>Cán bộ đã xác minh: %1</translation>
+    </message>
+    <message>
+        <source>Sent to the ward&apos;s server: %1</source>
+        <translation>Đã gửi lên máy chủ của phường: %1</translation>
+    </message>
+    <message>
+        <source>Set aside (the server kept failing): %1</source>
+        <translation>Tạm để riêng (máy chủ nhiều lần báo lỗi): %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Người dân từ chối: %1</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Xe</translation>
+    </message>
+    <message>
+        <source>Driving licences</source>
+        <translation>Giấy phép lái xe</translation>
+    </message>
+    <message>
+        <source>%1: %2 visit(s) taken, %3 checked</source>
+        <translation>%1: ghi nhận %2 lượt, xác minh %3</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Please type the name of the community house.</source>
@@ -1878,6 +2113,14 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>Cancel</source>
         <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Import the roster from a USB stick</source>
+        <translation>Nhập danh sách cư dân từ USB</translation>
+    </message>
+    <message>
+        <source>For a ward without network: put in the USB stick with the roster file from the ward&apos;s server, then tap the file. It is checked first; a file that was changed, cut short or made for another ward is refused.</source>
+        <translation>Dùng khi phường không có mạng: cắm USB có tệp danh sách cư dân do máy chủ của phường tạo, rồi chạm vào tệp. Máy kiểm tra tệp trước; tệp đã bị sửa, bị thiếu hoặc của phường khác sẽ không được nhận.</translation>
     </message>
 </context>
 <context>
@@ -2105,6 +2348,25 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>TRAINING MODE — practice only: nothing recorded here is ever sent.</source>
         <translation>CHẾ ĐỘ TẬP HUẤN — chỉ để luyện tập: mọi thứ ghi ở đây sẽ không bao giờ được gửi đi.</translation>
+    </message>
+</context>
+<context>
+    <name>UsbFileChoice</name>
+    <message>
+        <source>Look again</source>
+        <translation>Tìm lại</translation>
+    </message>
+    <message>
+        <source>Looking at the USB sticks…</source>
+        <translation>Đang tìm trên USB…</translation>
+    </message>
+    <message>
+        <source>Nothing found on a USB stick. Put the stick in, wait a moment, then tap Look again.</source>
+        <translation>Không thấy tệp nào trên USB. Hãy cắm USB vào, chờ một lát, rồi chạm &quot;Tìm lại&quot;.</translation>
+    </message>
+    <message>
+        <source>Files found: %1. Tap the one to import.</source>
+        <translation>Tìm thấy %1 tệp. Chạm vào tệp cần nhập.</translation>
     </message>
 </context>
 <context>

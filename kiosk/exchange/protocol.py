@@ -17,6 +17,7 @@ import binascii
 from datetime import date, datetime
 from typing import Annotated, Any, Final, Literal
 
+import pydantic_core
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -24,6 +25,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    TypeAdapter,
+    ValidationError,
 )
 
 from kiosk.domain.text import CONTROL_CHARACTERS
@@ -33,6 +36,7 @@ __all__ = [
     "MAX_BATCH_ITEMS",
     "MAX_CLOSE_IDS",
     "MAX_LOOKUP_IDS",
+    "ROSTER_PIECE",
     "SHA256_PATTERN",
     "SIGNATURE_PATTERN",
     "SUBMISSION_ID_PATTERN",
@@ -57,6 +61,7 @@ __all__ = [
     "RosterHousehold",
     "RosterLicence",
     "RosterPage",
+    "RosterPageUnreadable",
     "RosterResident",
     "RosterVehicle",
     "SessionCloseRequest",
@@ -68,6 +73,7 @@ __all__ = [
     "StatsTotal",
     "SubmissionLookupRequest",
     "SubmissionLookupResponse",
+    "read_roster_page",
 ]
 
 MAX_BATCH_ITEMS: Final = 100
@@ -164,7 +170,7 @@ class EnrolResponse(BaseModel):
     token: str = Field(description="random 256-bit bearer token; the server keeps only its hash")
     server_public_key: str = Field(description="X25519 public key: raw 32 bytes, standard base64")
     server_signing_key: Base64Key = Field(
-        description="Ed25519 public key the server signs audit heads (and later rosters) with: "
+        description="Ed25519 public key the server signs audit heads and roster files with: "
         "raw 32 bytes, standard base64; the kiosk pins it"
     )
     ward: str
@@ -358,6 +364,37 @@ class RosterPage(BaseModel):
     removed: Removed
     next_cursor: str
     more: bool
+
+
+ROSTER_PIECE: Final = 50
+"""Households of a roster page validated per call (:func:`read_roster_page`)."""
+_HOUSEHOLDS: TypeAdapter[list[RosterHousehold]] = TypeAdapter(list[RosterHousehold])
+_UNREADABLE = (ValidationError, ValueError, TypeError, OverflowError, RecursionError)
+"""What parsing and validating can raise on bytes that are not the protocol (bad JSON or UTF-8,
+nesting past the parser's limit, numbers past any range)."""
+
+
+class RosterPageUnreadable(ValueError):
+    """Bytes that are not a ``RosterPage`` (the message never quotes them)."""
+
+
+def read_roster_page(content: bytes) -> RosterPage:
+    """A roster page's JSON as the model: the same checks as validating it whole, but its
+    households :data:`ROSTER_PIECE` at a time.  Pydantic holds the GIL for the whole of a call, and
+    a page of 500 households (about 850 KB) validated at once held it 10-50 ms, a stall of the UI
+    thread (DESIGN.md §3); parsing the JSON is one call still, about 5 ms for such a page.
+    Anything else raises :class:`RosterPageUnreadable`."""
+    try:
+        data = pydantic_core.from_json(content)
+        households = data.get("households") if isinstance(data, dict) else None
+        if not isinstance(households, list):
+            raise RosterPageUnreadable("not a roster page")
+        page = RosterPage.model_validate({**data, "households": []})
+        for start in range(0, len(households), ROSTER_PIECE):
+            page.households += _HOUSEHOLDS.validate_python(households[start : start + ROSTER_PIECE])
+    except _UNREADABLE:
+        raise RosterPageUnreadable("not a roster page") from None
+    return page
 
 
 class LookupRequest(BaseModel):

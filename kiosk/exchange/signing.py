@@ -1,6 +1,6 @@
 """Statements the intake server signs with its Ed25519 key and kiosks check (DESIGN.md §5, §6).
 
-One server key pair signs every kind of statement: audit heads now, roster files later.  What is
+One server key pair signs every kind of statement: audit heads and roster files.  What is
 signed is the statement's purpose, a newline, then its canonical bytes, so a signature over one
 kind of statement never passes for another kind.  Keys are raw 32 bytes, signatures raw 64 bytes
 (standard base64 on the wire).
@@ -17,8 +17,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 __all__ = [
     "AUDIT_HEAD",
+    "ROSTER_FILE",
     "SignatureError",
     "audit_head_bytes",
+    "roster_file_bytes",
     "sign",
     "signing_time",
     "verify",
@@ -26,6 +28,9 @@ __all__ = [
 
 AUDIT_HEAD: Final = "kiosk audit head v1"
 """The purpose of a signed audit head (:func:`audit_head_bytes`)."""
+
+ROSTER_FILE: Final = "kiosk roster file v1"
+"""The purpose of a signed roster file (:func:`roster_file_bytes`, :mod:`kiosk.exchange.roster_stick`)."""
 
 
 class SignatureError(ValueError):
@@ -69,3 +74,10 @@ def audit_head_bytes(station_id: str, seq: int, head_hash: str, signed_at: datet
     }
     text = json.dumps(statement, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.encode("utf-8")
+
+
+def roster_file_bytes(header: bytes, digest: str) -> bytes:
+    """The canonical bytes of "the server wrote this roster file": the file's header line as
+    written (canonical JSON, no newline), a newline, then the lower-case hex SHA-256 of every
+    line before the trailer (header included)."""
+    return header + b"\n" + digest.encode("ascii")

@@ -16,9 +16,10 @@ from typing import Any
 
 from kiosk.domain.payload import parse_reference
 from kiosk.services.base import Actor, Clock, PermissionDenied, Role, require_role
-from kiosk.store import Store, retention
+from kiosk.store import Store, retention, sessions
 from kiosk.store import submissions as subs
 from kiosk.store.audit import append_event
+from kiosk.store.daily_counts import day_start
 from kiosk.store.errors import NotFound
 from kiosk.store.lifecycle import SubmissionRecord
 from kiosk.store.submissions import DISCARD_REASONS, PreparedCapture
@@ -111,15 +112,17 @@ class CaptureService:
         session_id: str | None = None,
         payload: Mapping[str, Any] | None = None,
     ) -> SubmissionRecord:
-        """Start a resident's visit: UUID and reference code from the start."""
+        """Start a resident's visit: UUID and reference code from the start, in ``session_id``
+        (default: today's open evening session, opened now if there is none yet)."""
         require_role(actor, "capture", *_ANYONE)
+        at = self._clock()
         with self._store.transaction() as session:
+            if session_id is None:  # today's session; the day's first capture opens one
+                session_id = sessions.session_for_capture(
+                    session, at=at, day_start=day_start(at.date(), at), actor=actor.operator_id
+                )
             sub = subs.create_draft(
-                session,
-                at=self._clock(),
-                actor=actor.operator_id,
-                session_id=session_id,
-                payload=payload,
+                session, at=at, actor=actor.operator_id, session_id=session_id, payload=payload
             )
             return sub
 
@@ -213,6 +216,12 @@ class CaptureService:
         """
         with self._store.transaction() as session:
             return retention.expire_drafts(session, at=self._clock(), days=days)
+
+    def purge_sent(self, days: int) -> int:
+        """Erase the personal data of submissions sent more than ``days`` ago whose session was
+        reconciled since, after keeping the days' counts; a system action. Returns how many."""
+        with self._store.write() as session:
+            return retention.purge_sent(session, at=self._clock(), days=days)
 
     def get(self, actor: Actor, submission_id: str) -> SubmissionRecord:
         """One submission for the capture or review screen."""

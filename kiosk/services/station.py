@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
 
 from kiosk.domain.text import normalize
 from kiosk.services.base import Actor, Clock, require_role
 from kiosk.store import Store
+from kiosk.store.daily_counts import day_start
 from kiosk.store.models import DailyTarget, Submission
 from kiosk.store.outbox import OFFICER_AFTER
+from kiosk.store.sessions import NOT_COUNTED
 from kiosk.store.station import get_station, set_name, set_training
 
-NOT_COUNTED = ("draft", "discarded", "superseded")
 WAITING_UPLOAD = ("verified", "held")
 NEEDS_ATTENTION = or_(
     Submission.status.in_(("rejected", "conflict")),
@@ -82,8 +83,7 @@ class QueueSummary:
 
 def _day_bounds(day: date, clock: Clock) -> tuple[datetime, datetime]:
     """The local day ``day`` as a UTC interval (the store keeps UTC)."""
-    zone = clock().tzinfo or UTC
-    start = datetime.combine(day, time(0), tzinfo=zone)
+    start = day_start(day, clock())
     return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
 
 

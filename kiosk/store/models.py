@@ -37,6 +37,7 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "Base",
+    "DailyCount",
     "DailyTarget",
     "EveningSession",
     "Household",
@@ -193,10 +194,20 @@ class EveningSession(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     residential_group: Mapped[str] = mapped_column(String(200))
+    """The first residential group covered ("" when none is known: an automatic session)."""
     opened_at: Mapped[datetime]
     opened_by: Mapped[str] = mapped_column(ForeignKey("operator.id"))
     closed_at: Mapped[datetime | None]
     closed_by: Mapped[str | None] = mapped_column(ForeignKey("operator.id"))
+    groups: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
+    """Every residential group covered (names from the roster)."""
+    on_duty: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
+    """The ids of the operators on duty."""
+    automatic: Mapped[bool] = mapped_column(default=False)
+    """Opened by the day's first capture, not by an officer."""
+    reconciled_at: Mapped[datetime | None]
+    """When the server last confirmed it holds every submission sent in the session; one sent
+    after this is reconciled again (the nightly sweep) before its personal data may go."""
 
 
 class DailyTarget(Base):
@@ -214,6 +225,27 @@ class DailyTarget(Base):
     target: Mapped[int]
     set_by: Mapped[str] = mapped_column(ForeignKey("operator.id"))
     set_at: Mapped[datetime]
+
+
+class DailyCount(Base):
+    """A day's figure for a residential group, kept before the purge erases what it counts.
+
+    ``measure``: ``residents`` (distinct residents served), ``submissions``, ``refusals``,
+    ``vehicle.<answer>`` and ``licence.<answer>`` (kiosk.store.daily_counts).
+    """
+
+    __tablename__ = "daily_count"
+    __table_args__ = (
+        UniqueConstraint("day", "residential_group", "measure"),
+        CheckConstraint("count >= 0", name="count"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date]
+    residential_group: Mapped[str] = mapped_column(String(200))
+    measure: Mapped[str] = mapped_column(String(32))
+    count: Mapped[int]
+    kept_at: Mapped[datetime]
 
 
 class Household(Base):

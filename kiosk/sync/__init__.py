@@ -1,4 +1,5 @@
-"""Sync with the ward's intake server: client, enrolment, upload engine, roster download, exports.
+"""Sync with the ward's intake server: client, enrolment, upload engine, roster download, exports,
+the roster from a USB stick.
 
 DESIGN.md §5.  Plain Python (no Qt): a worker of the UI drives :class:`Uploader` and
 :class:`RosterDownloader`; the composition root builds them from the station's enrolment.
@@ -27,7 +28,8 @@ from kiosk.sync.errors import (
 )
 from kiosk.sync.held import ServerCheck, check_held
 from kiosk.sync.offline import QueueExport, export_queue
-from kiosk.sync.reconcile import ReconcileResult, reconcile
+from kiosk.sync.reconcile import ReconcileResult, reconcile, reconcile_due
+from kiosk.sync.roster_import import RosterImport, RosterImportProgress, import_roster_file
 from kiosk.sync.uploader import Uploader, UploadProgress, UploadState
 
 __all__ = [
@@ -42,6 +44,8 @@ __all__ = [
     "ReconcileResult",
     "Refused",
     "RosterDownloader",
+    "RosterImport",
+    "RosterImportProgress",
     "RosterResult",
     "ServerBusy",
     "ServerCheck",
@@ -58,6 +62,8 @@ __all__ = [
     "client_for",
     "enrol_station",
     "export_queue",
+    "import_roster_file",
     "load_identity",
     "reconcile",
+    "reconcile_due",
 ]

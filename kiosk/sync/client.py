@@ -24,9 +24,8 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar, cast
 from urllib.parse import urlsplit
 
-import pydantic_core
 import requests
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 from urllib3 import Timeout
 from urllib3.exceptions import HTTPError, ReadTimeoutError
 
@@ -40,11 +39,12 @@ from kiosk.exchange.protocol import (
     FoundSubmission,
     HealthResponse,
     LookupResponse,
-    RosterHousehold,
     RosterPage,
+    RosterPageUnreadable,
     SessionCloseResponse,
     SignedAuditHead,
     SubmissionLookupResponse,
+    read_roster_page,
 )
 from kiosk.store.uploads import QueuedSubmission
 from kiosk.sync.errors import (
@@ -77,9 +77,6 @@ MAX_RETRY_AFTER = 3600.0
 LOOKUP_MAX_BYTES = 1 << 20
 """A lookup answer larger than this is not the protocol (one resident's records: a few KB)."""
 _CHUNK = 16384
-ROSTER_PIECE = 50
-"""Households of a roster page validated per call (:func:`parse_roster_page`)."""
-_HOUSEHOLDS: TypeAdapter[list[RosterHousehold]] = TypeAdapter(list[RosterHousehold])
 
 M = TypeVar("M", bound=BaseModel)
 _UNREADABLE = (ValidationError, ValueError, TypeError, OverflowError, RecursionError)
@@ -172,27 +169,13 @@ def _validate(content: bytes, model: type[M]) -> M:
 
 
 def parse_roster_page(content: bytes) -> RosterPage:
-    """A roster page's body (:meth:`IntakeClient.roster_body`) as the protocol's model.
-
-    The same checks as validating it whole, but its households :data:`ROSTER_PIECE` at a time:
-    pydantic holds the GIL for the whole of a call, and a page of 500 households (about 850 KB)
-    validated at once held it 10-50 ms, a stall of the UI thread (DESIGN.md §3). Parsing the JSON
-    is one call still, about 5 ms for such a page.
-    """
+    """A roster page's body (:meth:`IntakeClient.roster_body`) as the protocol's model, validated a
+    piece at a time (:func:`kiosk.exchange.protocol.read_roster_page`); :class:`BadResponse` when
+    it is not one."""
     try:
-        data = pydantic_core.from_json(content)
-    except _UNREADABLE:
+        return read_roster_page(content)
+    except RosterPageUnreadable:
         raise BadResponse("the server's answer is not a RosterPage") from None
-    households = data.get("households") if isinstance(data, dict) else None
-    if not isinstance(households, list):
-        return _validate(content, RosterPage)  # not the protocol: say so as a whole page does
-    try:
-        page = RosterPage.model_validate({**data, "households": []})
-        for start in range(0, len(households), ROSTER_PIECE):
-            page.households += _HOUSEHOLDS.validate_python(households[start : start + ROSTER_PIECE])
-    except _UNREADABLE:
-        raise BadResponse("the server's answer is not a RosterPage") from None
-    return page
 
 
 def _is_loopback(url: str) -> bool:

@@ -14,7 +14,7 @@ saved. Left to the garbage collector they would survive its young collections an
 set off a full collection of the whole process: one stretch of 60-150 ms with the GIL held, during
 which the UI thread cannot run (measured by ``bench/bench_scan.py``, DESIGN.md §3: no stall over
 50 ms). So automatic collection is off from the parse of a page until its objects are gone again
-(:func:`_collection_paused`; the network waits are outside); they are freed by their reference
+(:func:`collection_paused`; the network waits are outside); they are freed by their reference
 counts, never promoted, and the download never sets off a full collection.
 """
 
@@ -34,13 +34,13 @@ from kiosk.store.roster_cache import apply_roster_page, cache_lookup, roster_sta
 from kiosk.sync.client import IntakeClient, parse_roster_page
 from kiosk.sync.errors import Refused
 
-__all__ = ["RosterDownloader", "RosterResult"]
+__all__ = ["RosterDownloader", "RosterResult", "collection_paused"]
 
 log = logging.getLogger(__name__)
 
 
 @contextmanager
-def _collection_paused() -> Iterator[None]:
+def collection_paused() -> Iterator[None]:
     """Automatic garbage collection off for the block (unless it was off already), then on again.
 
     For a burst of short-lived objects freed by their reference counts before the block ends: the
@@ -113,7 +113,7 @@ class RosterDownloader:
                 log.warning("roster: the server refused the kept cursor; downloading it all again")
                 restarted, cursor = True, ""
                 continue
-            with _collection_paused():  # the page's objects are gone before it ends (module doc)
+            with collection_paused():  # the page's objects are gone before it ends (module doc)
                 page = parse_roster_page(body)
                 with self._store.transaction() as conn:
                     applied = apply_roster_page(conn, page, cursor=cursor, at=self._now())

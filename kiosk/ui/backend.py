@@ -8,7 +8,10 @@ for type checking: they (and SQLAlchemy under them) are imported on the database
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.config import DEFAULT_IHANOI_URL
@@ -19,10 +22,15 @@ if TYPE_CHECKING:
     from kiosk.services.auth import AuthService
     from kiosk.services.capture import CaptureService
     from kiosk.services.lookup import LookupService
+    from kiosk.services.sessions import SessionService
     from kiosk.services.station import QueueSummary, StationService
     from kiosk.services.verify import VerifyService
     from kiosk.store import Store
+    from kiosk.sync.client import IntakeClient
     from kiosk.sync.enrol import Enrolled
+    from kiosk.sync.offline import QueueExport
+    from kiosk.sync.reconcile import ReconcileResult
+    from kiosk.sync.roster_import import RosterImport, RosterImportProgress
 
 
 class UnsentRecords(Exception):
@@ -47,6 +55,8 @@ class Backend:
     """A resident's visit: drafts, capture, discard with a reason, the operator's own drafts."""
     verify: VerifyService
     """The officer's side: pending, warnings, approve (never one's own capture), return."""
+    sessions: SessionService
+    """Evening sessions: open (officers), Home's running figures, the summary, close."""
     clock: Clock
     ca_bundle: str | None = None
     """The CA bundle that verifies the intake server (config); None: the system's CA store."""
@@ -54,7 +64,8 @@ class Backend:
     """Plain ``http://`` to a server not on this computer is allowed (config): officers see it on
     Home; off, such an address is refused before any connection."""
     retention_days: int = 7
-    """Drafts left this many days are discarded as expired (and sent data purged, DESIGN.md §4)."""
+    """Drafts left this many days are discarded as expired, and the personal data of records sent
+    this long ago goes once their session is reconciled (DESIGN.md §4)."""
     consent_text: str | None = None
     """The ward's own consent text (config); None: the kiosk's translated Decree 13/2023 text."""
     ihanoi_url: str = DEFAULT_IHANOI_URL
@@ -75,6 +86,50 @@ class Backend:
     def expire_drafts(self) -> int:
         """Discard the drafts older than the retention period (at start and daily); how many."""
         return self.capture.expire_drafts(self.retention_days)
+
+    def purge_sent(self) -> int:
+        """Erase the personal data of records sent more than the retention period ago whose
+        session the server confirmed, after keeping the days' counts (at start and daily)."""
+        return self.capture.purge_sent(self.retention_days)
+
+    def server_client(self) -> IntakeClient | None:
+        """A client for the ward's server this station enrolled with; None for a demo station."""
+        from kiosk.sync.enrol import client_for, load_identity
+        from kiosk.sync.errors import NotEnrolled
+
+        try:
+            return client_for(
+                load_identity(self.store),
+                ca_bundle=self.ca_bundle,
+                allow_insecure_http=self.allow_insecure_http,
+            )
+        except NotEnrolled:
+            return None
+
+    def reconcile_session(self, actor: Actor, session_id: str) -> ReconcileResult | None:
+        """Network worker: an officer closed the session; the server says what it lacks and that
+        is sent again (``kiosk.sync.reconcile_soon``: a busy server is asked again a couple of
+        times). None for a demo station (no server); a ``SyncError`` when the server does not
+        answer: the sync thread finishes it later."""
+        from kiosk.sync.reconcile import reconcile_soon
+
+        require_role(actor, "close the evening session", "officer")
+        client = self.server_client()
+        if client is None:
+            return None
+        with client:
+            return reconcile_soon(
+                self.store, client, session_id, now=self.clock, actor=actor.operator_id
+            )
+
+    def export_queue(self, actor: Actor, directory: Path) -> QueueExport:
+        """Worker: an officer writes the unsent queue, signed and encrypted to the ward's server,
+        to ``directory`` (a USB stick) as ``kiosk-<time>.queue``; audited."""
+        from kiosk.sync.offline import QUEUE_SUFFIX, export_queue
+
+        require_role(actor, "export the queue", "officer")
+        path = directory / f"kiosk-{self.clock():%Y%m%d-%H%M%S}{QUEUE_SUFFIX}"
+        return export_queue(self.store, path, now=self.clock, actor=actor.operator_id)
 
     def record_preferences(self, actor: Actor, changes: dict[str, object]) -> None:
         """An officer changed display settings: an audit event (DESIGN §6), officers only."""
@@ -109,6 +164,27 @@ class Backend:
                 now=self.clock,
                 actor=None if actor is None else actor.operator_id,
             )
+
+    def import_roster_file(
+        self,
+        actor: Actor,
+        path: Path,
+        on_progress: Callable[[RosterImportProgress], None],
+        cancel: threading.Event,
+    ) -> RosterImport:
+        """Officers only: the ward's roster from a signed file (a USB stick) into the cache, on a
+        worker of its own (it writes a page a transaction, as the sync worker does)."""
+        from kiosk.sync.roster_import import import_roster_file
+
+        require_role(actor, "import the roster", "officer")
+        return import_roster_file(
+            self.store,
+            path,
+            now=self.clock,
+            actor=actor.operator_id,
+            on_progress=on_progress,
+            cancel=cancel,
+        )
 
     def close(self) -> None:
         """Close the ward server's connections, then the store cleanly (removes the crash marker)."""

@@ -44,6 +44,7 @@ from kiosk.ui.widgets.status_bar import (
 if TYPE_CHECKING:
     from kiosk.domain.identity import IdCard
     from kiosk.services.auth import OperatorInfo
+    from kiosk.services.sessions import SessionRecord
     from kiosk.services.station import QueueSummary
     from kiosk.store.first_look import FirstLook
     from kiosk.ui.backend import Backend
@@ -66,6 +67,10 @@ SYNC_COUNT_DELAY_MS = 700
 """After the sync worker reports, the queue is counted again this much later (at most once)."""
 HOUSEKEEPING_MS = 6 * 60 * 60 * 1000
 """Drafts untouched for the retention period are discarded at start and this often after."""
+DAILY_MS = 24 * 60 * 60 * 1000
+"""The nightly sweep (every closed session reconciled again if it sent something since) and the
+purge of sent records past the retention period run at start and this often after: the
+community house's computer is often off at night."""
 
 
 class MainWindow(QMainWindow):
@@ -166,6 +171,11 @@ class MainWindow(QMainWindow):
         self._housekeeping = QTimer(self)
         self._housekeeping.setInterval(HOUSEKEEPING_MS)
         self._housekeeping.timeout.connect(self._expire_drafts)
+        self._daily = QTimer(self)
+        self._daily.setInterval(DAILY_MS)
+        self._daily.timeout.connect(self._sweep_and_purge)
+        self.close_question: Question | None = None
+        """The question at an officer's sign-in about a session left open past midnight."""
         self.visit_flow: VisitFlow | None = None
         self.park_question: Question | None = None
         self.cosign_dialog: CoSignDialog | None = None
@@ -282,6 +292,7 @@ class MainWindow(QMainWindow):
         from kiosk.ui.screens.receipt import ReceiptScreen
         from kiosk.ui.screens.resident import ResidentScreen
         from kiosk.ui.screens.review import ReviewScreen
+        from kiosk.ui.screens.session import SessionScreen
         from kiosk.ui.screens.settings import SettingsScreen
         from kiosk.ui.screens.setup import SetupScreen
         from kiosk.ui.screens.verify import VerifyScreen
@@ -335,6 +346,10 @@ class MainWindow(QMainWindow):
         self.home_screen.type_id_clicked.connect(lambda: self._open_lookup("id"))
         self.home_screen.find_clicked.connect(lambda: self._open_lookup("name"))
         self.operators_screen = OperatorsScreen(backend, self.runner, self._current_actor)
+        self.session_screen = SessionScreen(backend, self.runner, self._current_actor)
+        self.session_screen.done.connect(self._go_home)
+        self.home_screen.session_card.open_clicked.connect(self.open_session)
+        self.home_screen.session_card.close_clicked.connect(self.close_session)
         self.settings_screen = SettingsScreen(
             backend, self.runner, self._current_actor, self.preferences, kiosk_mode=self.kiosk_mode
         )
@@ -353,6 +368,7 @@ class MainWindow(QMainWindow):
             ("verify", self.verify_screen),
             ("attention", self.attention_screen),
             ("operators", self.operators_screen),
+            ("session", self.session_screen),
             ("settings", self.settings_screen),
         ):
             self.navigator.add(name, screen)
@@ -371,12 +387,25 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
         self._expire_drafts()
         self._housekeeping.start()
+        self._sweep_and_purge()
+        self._daily.start()
 
     @Slot()
     def _expire_drafts(self) -> None:
         """Drafts untouched for the retention period go, with their personal data (DESIGN §4)."""
         if self.backend is not None and not self._shutting_down:
             self.runner.db(self.backend.expire_drafts).run()
+
+    @Slot()
+    def _sweep_and_purge(self) -> None:
+        """Sessions the server has not confirmed are reconciled (sync thread); the personal
+        data of records sent longer ago than the retention period, whose session the server
+        confirmed, goes after the day's counts are kept (DESIGN §4)."""
+        if self.backend is None or self._shutting_down:
+            return
+        if self.sync is not None:
+            self.sync.sweep()
+        self.runner.db(self.backend.purge_sent).run()
 
     def _setup_finished(self, actor: Actor) -> None:
         self._needs_setup = False
@@ -403,6 +432,53 @@ class MainWindow(QMainWindow):
         self.idle.arm()
         self.signed_in.emit(actor)
         self.navigator.go("home")
+        if actor.is_officer and self.backend is not None:
+            self.runner.db(self.backend.sessions.left_open, actor).success(
+                self._ask_close_left_open
+            ).run()
+
+    def _ask_close_left_open(self, left: list[SessionRecord]) -> None:
+        """A session left open past midnight: the officer who signs in is asked to close it
+        (its summary first)."""
+        if not left or self.actor is None or not self.actor.is_officer:
+            return
+        from kiosk.ui.widgets.question import Question  # rare: not before the first frame
+
+        session = left[0]
+        opened = session.opened_at.astimezone()
+        question = Question(
+            self,
+            self.tr("Evening session not closed"),
+            arg(
+                self.tr(
+                    "The evening session of %1 (opened at %2) was not closed. Close it now? "
+                    "You will see its summary first."
+                ),
+                f"{opened:%d/%m/%Y}",
+                f"{opened:%H:%M}",
+            ),
+            [self.tr("Close it now"), self.tr("Not now")],
+        )
+
+        def answered(index: int) -> None:
+            if index == 0:
+                self.close_session(session.id)
+
+        question.answered.connect(answered)
+        question.finished.connect(question.deleteLater)
+        question.finished.connect(lambda _result: setattr(self, "close_question", None))
+        self.close_question = question
+        question.open()
+
+    def open_session(self) -> None:
+        """Home's "Open the evening session" (officers)."""
+        if self.navigator.go("session"):
+            self.session_screen.start_opening()
+
+    def close_session(self, session_id: str) -> None:
+        """Home's "Close the session", or the question at sign-in: the summary first."""
+        if self.navigator.go("session"):
+            self.session_screen.start_closing(session_id)
 
     def _end_session(self) -> Actor | None:
         if self.visit_flow is not None:  # the visit stays as a draft, with what was typed
@@ -717,6 +793,7 @@ class MainWindow(QMainWindow):
         self._status_timer.stop()
         self._count_timer.stop()
         self._housekeeping.stop()
+        self._daily.stop()
         self._end_session()
         super().closeEvent(event)
 
@@ -735,16 +812,9 @@ def ask_server(backend: Backend, actor: Actor, ids: list[str]) -> dict[str, str]
     """On the network worker: does the ward's server hold these held or rejected ids? Those it
     holds are settled here (``kiosk.sync.check_held``); a demo station has no server to ask."""
     from kiosk.sync import check_held
-    from kiosk.sync.enrol import client_for, load_identity
-    from kiosk.sync.errors import NotEnrolled
 
-    try:
-        client = client_for(
-            load_identity(backend.store),
-            ca_bundle=backend.ca_bundle,
-            allow_insecure_http=backend.allow_insecure_http,
-        )
-    except NotEnrolled:
+    client = backend.server_client()
+    if client is None:
         return dict.fromkeys(ids, "not_checked")
     with client:
         found = check_held(backend.store, client, ids, now=backend.clock, actor=actor.operator_id)

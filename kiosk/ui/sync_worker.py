@@ -3,8 +3,10 @@
 ``kiosk.sync`` is plain Python that blocks (requests, backoff waits); this wraps it for the UI
 (DESIGN.md §5, STYLE.md). One long-lived thread runs rounds: the upload queue until it is empty
 (``Uploader.run_until_idle``: it waits out a dead network or a busy server by itself), then the
-ward's roster by cursor, then a pause of ``poll_seconds`` that "Sync now" (:meth:`SyncWorker.sync_now`)
-cuts short. The thread publishes a :class:`SyncState` under a lock and emits ``changed`` with no
+ward's roster by cursor, then the evening sessions closed but not yet reconciled
+(``kiosk.sync.reconcile_due``; after :meth:`SyncWorker.sweep`, also those that sent something
+since), then a pause of ``poll_seconds`` that "Sync now" (:meth:`SyncWorker.sync_now`) cuts
+short. The thread publishes a :class:`SyncState` under a lock and emits ``changed`` with no
 arguments: the UI thread reads :meth:`SyncWorker.state`. (PySide6 has broken reference counts of
 Python objects sent through queued signals; see ``kiosk.ui.tasks``.)
 
@@ -37,6 +39,7 @@ from kiosk.sync import (
     UploadProgress,
     client_for,
     load_identity,
+    reconcile_due,
 )
 from kiosk.ui.tasks import log_task_error
 from kiosk.ui.widgets.status_bar import Link
@@ -94,6 +97,7 @@ class SyncWorker(QObject):
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._reload = threading.Event()
+        self._sweep = threading.Event()
         self._uploader: Uploader | None = None
         self._drain_total = 0
         """The size of the drain under way (Home's "Sent X of Y")."""
@@ -118,6 +122,12 @@ class SyncWorker(QObject):
         uploader = self._uploader
         if uploader is not None:
             uploader.kick()
+
+    def sweep(self) -> None:
+        """The nightly sweep: at the next round (now), reconcile every session the server has
+        not confirmed, and those that sent something since it last did."""
+        self._sweep.set()
+        self._wake.set()
 
     def reload(self) -> None:
         """The station enrolled again: start over with the new server and token."""
@@ -207,6 +217,7 @@ class SyncWorker(QObject):
                     while not (self._stop.is_set() or self._reload.is_set()):
                         self._pause(self._poll)  # an officer enrols again in the settings
                     return
+                self._reconcile(client)
                 self._pause(self._poll)
         finally:
             self._uploader = None
@@ -227,6 +238,21 @@ class SyncWorker(QObject):
             return True
         self._publish(link="online", sending=False, last_sync=self._clock(), next_attempt_at=None)
         return True
+
+    def _reconcile(self, client: IntakeClient) -> None:
+        """Evening sessions closed while the server was away, and after :meth:`sweep` those
+        that sent something since their last reconciliation: reconciled now."""
+        late = self._sweep.is_set()
+        try:
+            reconcile_due(self._store, client, now=self._clock, late=late)
+        except SyncError as exc:  # the next round tries again
+            log.info("sync: sessions not reconciled yet (%s)", type(exc).__name__)
+            return
+        except StoreError as exc:
+            log.error("sync: a session could not be reconciled (%s)", type(exc).__name__)
+            return
+        if late:
+            self._sweep.clear()
 
     def _progressed(self, progress: UploadProgress) -> None:
         """The upload engine's report (on this thread): the link as the last attempt found it.

@@ -18,6 +18,7 @@ from kiosk.store import NotFound, Store
 from kiosk.store import submissions as subs
 from kiosk.store.models import AuditEvent, Submission
 from kiosk.store.retention import purge_sent
+from kiosk.store.sessions import mark_reconciled
 from tests.store.fixtures import FakeClock, add_operator
 from tests.strategies.payloads import make_payload, make_resident
 
@@ -163,7 +164,9 @@ def test_a_purged_visit_is_found_without_its_personal_data(
             session, sub_id, at=clock(), actor=officer.operator_id,
             acknowledged=["licence.expiry_unconfirmed"],
         )  # fmt: skip
-        subs.mark_sent(session, sub_id, at=clock())
+        sent = subs.mark_sent(session, sub_id, at=clock())
+        assert sent.session_id is not None  # the day's session, opened by the capture
+        mark_reconciled(session, sent.session_id, at=clock())  # the server confirmed it
     clock.advance(days=8)
     with store.write() as session:
         assert purge_sent(session, at=clock(), days=7) == 1

@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.config import Config, load_config
-from kiosk.store import Store, StoreError, migrate, open_store
+from kiosk.store import Store, StoreError, migrate, open_store, sessions
 from kiosk.store import submissions as subs
 from kiosk.store.models import Base
 from tests.store.fixtures import FakeClock, add_operator, env_for
@@ -19,7 +19,7 @@ from tests.store.fixtures import FakeClock, add_operator, env_for
 TABLES = {
     "station", "operator", "evening_session", "daily_target", "household", "resident",
     "registry_vehicle", "registry_licence", "submission", "submission_item", "audit_event",
-    "audit_head", "audit_anchor",
+    "audit_head", "audit_anchor", "daily_count",
 }  # fmt: skip
 TRIGGERS = {"audit_event_no_update", "audit_event_no_delete", "audit_head_no_delete"}
 
@@ -93,8 +93,28 @@ def test_the_audit_anchor_migration_runs_down_and_up(store: Store) -> None:
     assert "audit_anchor" not in _tables(store)
     assert "server_signing_key" not in _columns(store, "station")
     migrate.upgrade(store.engine)
-    assert migrate.current_revision(store.engine) == "0004"
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
     assert _schema(store) == before
+
+
+def test_the_evening_sessions_migration_runs_down_and_up(store: Store, clock: FakeClock) -> None:
+    before = _schema(store)
+    officer = add_operator(store, "Off", "officer")
+    with store.transaction() as conn:
+        opened = sessions.open_session(
+            conn, at=clock(), actor=officer, groups=["Tổ dân phố 1"], on_duty=[officer]
+        )
+    migrate.downgrade(store.engine, "0004")
+    assert "daily_count" not in _tables(store)
+    assert "reconciled_at" not in _columns(store, "evening_session")
+    migrate.upgrade(store.engine)
+    assert migrate.current_revision(store.engine) == "0005"
+    assert _schema(store) == before
+    with store.reader() as conn:  # an older session: its one group, no one on duty, by hand
+        again = sessions.get_session(conn, opened.id)
+    assert (again.groups, again.on_duty, again.automatic, again.state) == (
+        ("Tổ dân phố 1",), (), False, "open",
+    )  # fmt: skip
 
 
 def test_models_and_migrations_agree(store: Store) -> None:

@@ -20,10 +20,10 @@ from cryptography.x509.oid import NameOID
 
 from intake.demo import populate
 from kiosk import __version__
+from kiosk.exchange import protocol
 from kiosk.exchange.protocol import RosterPage
 from kiosk.store import Store
 from kiosk.store import submissions as subs
-from kiosk.sync import client as client_module
 from kiosk.sync.client import IntakeClient, parse_roster_page
 from kiosk.sync.errors import BadResponse, Refused, Unauthorised, Unreachable
 from kiosk.sync.uploader import Uploader
@@ -62,7 +62,7 @@ def test_a_roster_page_checked_in_pieces_is_the_page_checked_whole(
     populate(server.engine, 60, seed=5, ward=WARD)
     with enrol(store, server) as client:
         body = client.roster_body("", 10)
-    monkeypatch.setattr(client_module, "ROSTER_PIECE", 3)  # 10 households: 4 pieces
+    monkeypatch.setattr(protocol, "ROSTER_PIECE", 3)  # 10 households: 4 pieces
     page = parse_roster_page(body)
     assert len(page.households) == 10 and page.more
     assert page == RosterPage.model_validate_json(body)

@@ -138,7 +138,7 @@ def test_a_volunteer_never_reaches_officer_screens(qtbot: QtBot, window: MainWin
     assert not window.home_screen.operators_button.isVisible()
     assert not window.home_screen.settings_button.isVisible()
     assert not window.home_screen.sync_now_button.isVisible()
-    for name in ("operators", "settings", "setup"):
+    for name in ("operators", "settings", "setup", "session"):
         with qtbot.waitSignal(window.navigator.refused, timeout=WAIT_MS):
             assert not window.navigator.go(name)
         assert window.navigator.current() == "home"
@@ -150,6 +150,8 @@ def test_a_volunteer_never_reaches_officer_screens(qtbot: QtBot, window: MainWin
         backend.auth.create_operator(volunteer, "Lê Văn Tư", "volunteer", "250913")
     with pytest.raises(PermissionDenied):
         backend.record_preferences(volunteer, {"language": "en"})
+    with pytest.raises(PermissionDenied):
+        backend.sessions.open(volunteer, [], [])
 
 
 def test_training_mode_shows_a_banner_on_every_screen(qtbot: QtBot, window: MainWindow) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.masking import mask_id_number
 from kiosk.services.base import Actor
 from kiosk.services.capture import DraftSummary, ReturnedSummary
+from kiosk.services.sessions import SessionStatus
 from kiosk.services.station import HomeCounts
 from kiosk.ui.backend import Backend
 from kiosk.ui.i18n import arg
@@ -26,6 +27,7 @@ from kiosk.ui.resources import icon
 from kiosk.ui.screens.base import Screen, button, card, label, scrolling, show_message
 from kiosk.ui.screens.consent import phone_shown
 from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.widgets.session_card import SessionCard
 from kiosk.ui.widgets.status_bar import LinkIcon, StationStatus, last_sync_text, link_text
 from kiosk.ui.widgets.tile import Tile
 
@@ -108,6 +110,8 @@ class HomeScreen(Screen):
     """An officer's "to verify" button: the captured records waiting for a check."""
     attention_clicked = Signal()
     """An officer's "needs attention" button: what the upload left to an officer."""
+    session_shown = Signal(object)
+    """The evening session's card was filled (a ``SessionStatus``; tests wait on it)."""
 
     def __init__(
         self,
@@ -175,6 +179,8 @@ class HomeScreen(Screen):
         figures.addWidget(self.waiting_verification, 0, 1)
         figures.addWidget(self.waiting_upload, 0, 2)
         self.link = _LinkRow()
+        self.session_card = SessionCard()
+        """The evening session: its figures; an officer opens or closes it here."""
 
         self.operators_button = button(None, "users")
         self.operators_button.clicked.connect(lambda: self._navigator.go("operators"))
@@ -204,6 +210,7 @@ class HomeScreen(Screen):
         layout.addLayout(self._drafts_box)
         layout.addLayout(self._returned_box)
         layout.addWidget(self._tasks_box)
+        layout.addWidget(self.session_card)
         layout.addWidget(self.link)
         layout.addWidget(self.progress)
         layout.addLayout(figures)
@@ -349,10 +356,17 @@ class HomeScreen(Screen):
         return self.progress.text.text() if self.progress.isVisibleTo(self) else ""
 
     def refresh(self) -> None:
-        """Ask the database for today's figures on the worker."""
+        """Ask the database for today's figures and the evening session's on the worker."""
         self._runner.db(self._backend.station.home_counts).success(self._show_counts).owned_by(
             self
         ).run()
+        self._runner.db(self._backend.sessions.current).success(self._show_session).owned_by(
+            self
+        ).run()
+
+    def _show_session(self, status: SessionStatus) -> None:
+        self.session_card.show_status(status, self._officer)
+        self.session_shown.emit(status)
 
     def left(self) -> None:
         """Another screen is on show: stop refreshing."""
@@ -405,6 +419,7 @@ class HomeScreen(Screen):
         self._show_returned([])
         self._officer = False
         self._show_tasks()
+        self.session_card.show_status(None, officer=False)
         self._show_link_state()
         self._show_insecure_notice()
 

@@ -1,5 +1,6 @@
 """Officers only: language, text size, idle-lock time, training mode, the receipt printer and its
-paper, the community house's name, the intake server and (re-)enrolment; leaving kiosk mode."""
+paper, the community house's name, the intake server and (re-)enrolment, the ward's roster from a
+USB stick; leaving kiosk mode."""
 
 from __future__ import annotations
 
@@ -41,8 +42,10 @@ from kiosk.ui.widgets.enrol_form import EnrolForm, enrol_error_text, enrolled_te
 from kiosk.ui.widgets.keypad import Keypad
 from kiosk.ui.widgets.osk import set_field_kind
 from kiosk.ui.widgets.printer_choice import PrinterChoice
+from kiosk.ui.widgets.roster_import import RosterImportPanel
 
 ENROL_PAGE = 2
+ROSTER_PAGE = 3
 
 
 def _side_page(
@@ -171,6 +174,10 @@ class SettingsScreen(Screen):
         station_row.addWidget(self._station_text, 1)
         station_row.addWidget(self.enrol_button, 0, Qt.AlignmentFlag.AlignVCenter)
         station_layout.addLayout(station_row)
+        # a ward without network for days: its roster on a USB stick, signed by its server
+        self.roster_button = button(None, "users")
+        self.roster_button.clicked.connect(self._ask_roster_import)
+        station_layout.addWidget(self.roster_button, 0, Qt.AlignmentFlag.AlignLeft)
         bottom = QHBoxLayout()
         bottom.setSpacing(20)
         bottom.addWidget(station_card, 1)
@@ -205,10 +212,20 @@ class SettingsScreen(Screen):
             (4, 5),
         )
 
+        # the roster from a USB stick: the files found, then the import's progress
+        self._roster_hint = label("subtitle")
+        self.roster_panel = RosterImportPanel(backend, runner, current_actor)
+        self._roster_back = button(None, "back")
+        self._roster_back.clicked.connect(self._back_to_settings)
+        roster_page = _side_page(
+            self._roster_hint, self._roster_back, scrolling(self.roster_panel), (4, 5)
+        )
+
         self.pages = QStackedWidget()
         self.pages.addWidget(scrolling(main_page))
         self.pages.addWidget(exit_page)
         self.pages.addWidget(enrol_page)
+        self.pages.addWidget(roster_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 20, 40, 20)
         layout.setSpacing(12)
@@ -353,6 +370,12 @@ class SettingsScreen(Screen):
         self.enrol_submit.setEnabled(True)
         show_message(self._message, enrol_error_text(error))
 
+    # --- the roster from a USB stick -------------------------------------------------------------
+    def _ask_roster_import(self) -> None:
+        show_message(self._message, "")
+        self.pages.setCurrentIndex(ROSTER_PAGE)
+        self.roster_panel.shown()
+
     def _exit_pin_entered(self, pin: str) -> None:
         actor = self._current_actor()
         if actor is None or not actor.is_officer:
@@ -421,3 +444,13 @@ class SettingsScreen(Screen):
         self._exit_hint.setText(self.tr("To leave kiosk mode, type your officer PIN."))
         self.exit_pad.set_placeholder(self.tr("Officer PIN"))
         self._exit_cancel.setText(self.tr("Cancel"))
+        self.roster_button.setText(self.tr("Import the roster from a USB stick"))
+        self._roster_hint.setText(
+            self.tr(
+                "For a ward without network: put in the USB stick with the roster file from the "
+                "ward's server, then tap the file. It is checked first; a file that was changed, "
+                "cut short or made for another ward is refused."
+            )
+        )
+        self._roster_back.setText(self.tr("Back"))
+        self.roster_panel.retranslateUi()
