@@ -158,7 +158,7 @@ def test_a_body_over_the_limit_is_refused_before_it_is_all_sent(database_url: st
             "POST /v1/submissions/batch HTTP/1.1\r\n"
             f"Host: test\r\nAuthorization: {token}\r\nContent-Type: application/json\r\n"
         )
-        declared, _ = _raw_answer(server, head + f"Content-Length: {LIMIT + 1}\r\n\r\n", b"{")
+        declared, _ = _raw_answer(server, head + f"Content-Length: {3 * LIMIT}\r\n\r\n", b"{")
         assert declared == 413
         chunk = b"x" * 500
         streamed = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(10))
