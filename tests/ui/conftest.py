@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Wiring, create_window, shut_down
@@ -104,3 +104,8 @@ def vietnamese(qapp: QApplication, qm_dir: Path) -> Iterator[Translations]:
     yield translations
     translations.uninstall()
     QLocale.setDefault(locale)
+
+
+def shown_text(screen: QWidget, label: QLabel) -> str:
+    """What a message label of ``screen`` shows, "" while it is hidden there."""
+    return label.text() if label.isVisibleTo(screen) else ""

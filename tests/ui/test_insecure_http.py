@@ -17,7 +17,7 @@ from kiosk.app import shut_down
 from kiosk.config import Config, replace
 from kiosk.ui.errors import insecure_address_text
 from kiosk.ui.main_window import MainWindow
-from tests.ui.conftest import OFFICER, VOLUNTEER, make_window
+from tests.ui.conftest import OFFICER, VOLUNTEER, make_window, shown_text
 from tests.ui.desk import person
 from tests.ui.flows import WAIT_MS, complete_setup, tap, type_text
 
@@ -65,7 +65,7 @@ def test_enrolment_refuses_plain_http_to_another_computer_at_once(
 def test_home_shows_no_plain_http_notice_by_default(qtbot: QtBot, window: MainWindow) -> None:
     complete_setup(qtbot, window, *OFFICER)
     assert window.navigator.current() == "home"
-    assert window.home_screen.insecure_notice() == ""
+    assert shown_text(window.home_screen, window.home_screen._insecure_notice) == ""
 
 
 def test_officers_see_a_red_notice_on_home_while_plain_http_is_allowed(
@@ -74,7 +74,7 @@ def test_officers_see_a_red_notice_on_home_while_plain_http_is_allowed(
     window = insecure
     complete_setup(qtbot, window, *OFFICER)
     home = window.home_screen
-    notice = home.insecure_notice()
+    notice = shown_text(home, home._insecure_notice)
     assert "http://" in notice and "không được mã hoá" in notice
     assert home._insecure_notice.property("role") == "error"
     volunteer = person(window, VOLUNTEER[0], "volunteer", "250913")
@@ -82,4 +82,4 @@ def test_officers_see_a_red_notice_on_home_while_plain_http_is_allowed(
         window.accept_sign_in(volunteer)
     qtbot.waitUntil(lambda: window.runner.pending() == 0, timeout=WAIT_MS)
     assert window.navigator.current() == "home"
-    assert home.insecure_notice() == ""  # officers only
+    assert shown_text(home, home._insecure_notice) == ""  # officers only

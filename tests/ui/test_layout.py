@@ -17,7 +17,7 @@ from kiosk.ui.screens.receipt import ReceiptScreen
 from kiosk.ui.screens.setup import STEPS
 from kiosk.ui.widgets.idle_warning import IdleWarning
 from kiosk.ui.widgets.status_bar import StationStatus
-from tests.ui.conftest import OFFICER, VOLUNTEER
+from tests.ui.conftest import OFFICER, VOLUNTEER, shown_text
 from tests.ui.desk import (
     REJECTED_CODES,
     attention_screen,
@@ -116,7 +116,7 @@ def test_sign_in_screen(qtbot: QtBot, staffed: MainWindow, text_size: str) -> No
     for _ in range(5):
         with qtbot.waitSignal(window.sign_in_screen.answered, timeout=WAIT_MS):
             sign_in(qtbot, window, LONG_NAME, "999990")
-    assert "Vui lòng chờ" in window.sign_in_screen.message_text()
+    assert "Vui lòng chờ" in shown_text(window.sign_in_screen, window.sign_in_screen._message)
     problems += _at_every_size(qtbot, window, "sign_in/paused")
     assert problems == [], "\n".join(problems)
 
@@ -339,7 +339,7 @@ def test_the_shared_desk(qtbot: QtBot, staffed: MainWindow, text_size: str) -> N
     problems += _at_every_size(qtbot, window, "attention")
     with qtbot.waitSignal(screen.shown, timeout=WAIT_MS):
         tap(qtbot, screen.card_for(records[2].reference).buttons["retry"])
-    assert screen.message_text()
+    assert shown_text(screen, screen._message)
     problems += _at_every_size(qtbot, window, "attention/after an action")
     screen.clear_personal_data()
     problems += _at_every_size(qtbot, window, "attention/empty")

@@ -22,7 +22,7 @@ from tests.support.intake import (
 )
 from tests.support.raw_server import raw, silent, static
 from tests.sync.helpers import WARD, enrol
-from tests.ui.conftest import VOLUNTEER
+from tests.ui.conftest import VOLUNTEER, shown_text
 from tests.ui.flows import WAIT_MS, go_to_sign_in, tap
 from tests.ui.scans import (
     RESIDENT,
@@ -92,7 +92,7 @@ def test_on_sign_in_a_scan_is_no_pin(qtbot: QtBot, kiosk: MainWindow) -> None:
     scan(card_text())
     qtbot.waitUntil(lambda: "Đăng nhập trước" in screen._notice.text(), timeout=WAIT_MS)
     assert screen.keypad.value() == ""
-    assert "Mã PIN chưa đúng" not in screen.message_text()
+    assert "Mã PIN chưa đúng" not in shown_text(screen, screen._message)
     assert kiosk.actor is None
 
 

@@ -11,7 +11,7 @@ from kiosk.services.base import Actor
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.attention import AttentionScreen
 from kiosk.ui.widgets.status_bar import StationStatus
-from tests.ui.conftest import OFFICER
+from tests.ui.conftest import OFFICER, shown_text
 from tests.ui.desk import (
     attention_screen,
     captured,
@@ -160,7 +160,7 @@ def test_the_three_groups_and_their_actions(qtbot: QtBot, desk: MainWindow) -> N
 
     with qtbot.waitSignal(screen.shown, timeout=WAIT_MS):
         tap(qtbot, card.buttons["return"])
-    assert "sent back" in screen.message_text()
+    assert "sent back" in shown_text(screen, screen._message)
     assert bad.reference not in {c.item.reference for c in screen._cards}
     with (
         qtbot.waitSignal(screen.recreated, timeout=WAIT_MS) as recreated,
@@ -196,7 +196,7 @@ def test_an_action_on_a_record_changed_meanwhile_says_so(qtbot: QtBot, desk: Mai
     desk.backend_or_fail().verify.return_(second, bad.id, REASON)  # at another desk, meanwhile
     with qtbot.waitSignal(screen.shown, timeout=WAIT_MS):
         tap(qtbot, card.buttons["return"])
-    assert "changed" in screen.message_text()
+    assert "changed" in shown_text(screen, screen._message)
     assert screen.attention().total == 0
     assert desk.backend_or_fail().capture.get(officer, bad.id).return_reason == REASON
 

@@ -11,7 +11,7 @@ from kiosk.services.capture import CaptureService
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.keypad import Keypad
 from tests.strategies.payloads import make_payload
-from tests.ui.conftest import OFFICER, VOLUNTEER
+from tests.ui.conftest import OFFICER, VOLUNTEER, shown_text
 from tests.ui.flows import (
     WAIT_MS,
     complete_setup,
@@ -59,11 +59,11 @@ def test_wrong_pins_count_down_to_a_lockout_that_says_how_long(
     for left in (4, 3, 2, 1):
         with qtbot.waitSignal(window.sign_in_screen.answered, timeout=WAIT_MS):
             sign_in(qtbot, window, OFFICER[0], "999990")
-        assert f"sai thêm {left} lần" in screen.message_text()
+        assert f"sai thêm {left} lần" in shown_text(screen, screen._message)
         assert screen.keypad.isEnabled()
     with qtbot.waitSignal(window.sign_in_screen.answered, timeout=WAIT_MS):
         sign_in(qtbot, window, OFFICER[0], "999990")
-    assert "Vui lòng chờ 30 giây" in screen.message_text()
+    assert "Vui lòng chờ 30 giây" in shown_text(screen, screen._message)
     assert not screen.keypad.isEnabled()
     assert window.actor is None
     assert window.navigator.current() == "sign_in"

@@ -161,10 +161,6 @@ class AttentionScreen(Screen):
                 return item_card
         raise LookupError("no record with that code on show")
 
-    def message_text(self) -> str:
-        """The message after the last action ("" when none)."""
-        return self._message.text() if self._message.isVisibleTo(self) else ""
-
     # --- actions -------------------------------------------------------------------------------
     def _act(self, action: str, item: AttentionItem) -> None:
         """An officer's action; a held or rejected record is first checked with the ward's

@@ -347,10 +347,6 @@ class HomeScreen(Screen):
         )
         show_message(self._insecure_notice, text, "error")
 
-    def insecure_notice(self) -> str:
-        """The plain-http notice as shown, "" when hidden (tests read it)."""
-        return self._insecure_notice.text() if self._insecure_notice.isVisibleTo(self) else ""
-
     def progress_text(self) -> str:
         """ "Sent X of Y" as shown, "" when nothing is being sent (tests read it)."""
         return self.progress.text.text() if self.progress.isVisibleTo(self) else ""

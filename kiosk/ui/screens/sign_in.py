@@ -337,10 +337,6 @@ class SignInScreen(Screen):
             self.keypad.setEnabled(True)
         self.retranslateUi()
 
-    def message_text(self) -> str:
-        """The error or lockout message on show ("" when none; tests read it)."""
-        return self._message.text() if self._message.isVisibleTo(self) else ""
-
     def show_notice(self, text: str) -> None:
         """A calm message above the tiles (the idle lock says why the screen is locked)."""
         show_message(self._notice, text, "notice")
