@@ -275,19 +275,15 @@ class AdmissionControl:
     async def _read_body(self, scope: Scope, receive: Receive, send: Send) -> bytes | None:
         """The whole body within the size and time bounds; None when answered (413, 408) or gone.
 
-        A declared length over the limit but within twice it (a kiosk's batch a little too big)
-        is read to its end first, then refused: answered while it is still sending, the client
-        may see the connection reset instead of the ``413`` that tells it to halve its batch.
-        Anything larger, or a chunked body past the limit, is refused at once.
+        A declared length over the limit is refused at once, a chunked body as soon as it passes
+        it; the connection lets the rest drain so that the client sees the answer
+        (:mod:`intake.serving`).
         """
         limit = self.admission.max_body
-        declared: int | None = None
         for name, value in scope["headers"]:
-            if name == b"content-length" and value.isdigit():
-                declared = int(value)
-        if declared is not None and declared > 2 * limit:
-            await _answer(send, 413, _TOO_LARGE, [(b"connection", b"close")])
-            return None
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
+                await _answer(send, 413, _TOO_LARGE, [(b"connection", b"close")])
+                return None
         chunks: list[bytes] = []
         size = 0
         deadline = asyncio.get_running_loop().time() + self.admission.body_timeout
@@ -302,13 +298,11 @@ class AdmissionControl:
                 return None
             chunk = message.get("body", b"")
             size += len(chunk)
-            ended = not message.get("more_body", False)
-            if size > limit and (declared is None or ended):
+            if size > limit:
                 await _answer(send, 413, _TOO_LARGE, [(b"connection", b"close")])
                 return None
-            if size <= limit:
-                chunks.append(chunk)
-            if ended:
+            chunks.append(chunk)
+            if not message.get("more_body", False):
                 return b"".join(chunks)
 
     async def _station(self, scope: Scope) -> str | None:

@@ -9,6 +9,13 @@ connection whose request headers are not complete ``header_timeout`` seconds aft
 opened or the previous response ended.  The body's own bound is the admission middleware's
 (:mod:`intake.admission`).  Behind nginx, its ``client_header_timeout`` and ``client_body_timeout``
 do the same work earlier (docs/deploy.md).
+
+A request answered before its body was read (``413``, ``408``) is answered with the connection
+closed; closed at once, the unread bytes make the kernel reset the connection, and a client still
+sending, the kiosk among them, sees the reset instead of the answer (it would take a ``413`` for
+"no connection" and never halve its batch).  Like nginx's ``lingering_close``, the connection
+then only stops sending: what still arrives is read and dropped until the client closes,
+``linger`` seconds have passed or ``linger_bytes`` have been dropped.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import asyncio
 import copy
 from typing import Any
 
+import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -30,13 +38,52 @@ p99 under the upload flood fell from ~180 ms to ~100 ms with 1 ms, before the ot
 (``bench/bench_load.py``; 0.5 ms gave nothing more)."""
 
 
+class _LingeringTransport:
+    """The connection's transport as uvicorn sees it: closing it while the request's body is
+    still arriving stops sending and lets the body drain (for at most ``linger`` seconds)."""
+
+    def __init__(self, transport: asyncio.Transport, protocol: GuardedH11Protocol) -> None:
+        self.real = transport
+        self._protocol = protocol
+        self.lingering = False
+        self.dropped = 0
+        self._deadline: asyncio.TimerHandle | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def is_closing(self) -> bool:
+        return self.lingering or self.real.is_closing()
+
+    def close(self) -> None:
+        if self.is_closing():
+            return
+        if self._protocol.conn.their_state is not h11.SEND_BODY:
+            self.real.close()
+            return
+        self.lingering = True
+        if self.real.can_write_eof():  # not under TLS: there the answer waits for the close
+            self.real.write_eof()
+        self.real.resume_reading()  # uvicorn pauses reading while a body waits unread
+        self._deadline = self._protocol.loop.call_later(self._protocol.linger, self.real.close)
+
+    def forget(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+
 class GuardedH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol, closing connections that take too long to send request headers."""
+    """uvicorn's h11 protocol, closing connections that take too long to send request headers,
+    and letting a body answered before it was read drain before the connection closes."""
 
     header_timeout = 10.0
+    linger = 5.0
+    linger_bytes = 32 << 20
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
+        self._lingering = _LingeringTransport(transport, self)
+        super().connection_made(self._lingering)  # type: ignore[arg-type]
         self._header_deadline: asyncio.TimerHandle | None = None
         self._arm(None)
 
@@ -52,6 +99,11 @@ class GuardedH11Protocol(H11Protocol):
             self._header_deadline = None
 
     def data_received(self, data: bytes) -> None:
+        if self._lingering.lingering:  # the rest of a body already answered: dropped
+            self._lingering.dropped += len(data)
+            if self._lingering.dropped > self.linger_bytes:
+                self._lingering.real.close()
+            return
         super().data_received(data)
         if self.cycle is not self._waiting_after:  # a new request's headers are complete
             self._disarm()
@@ -64,12 +116,13 @@ class GuardedH11Protocol(H11Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
+        self._lingering.forget()
         super().connection_lost(exc)
 
     def _headers_late(self) -> None:
         self._header_deadline = None
         if not self.transport.is_closing():
-            self.transport.close()
+            self._lingering.real.close()
 
 
 def uvicorn_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Config:
