@@ -1,4 +1,9 @@
-"""What every route needs: the engine, the settings, and the calling station (bearer token)."""
+"""What every route needs: the engine, the settings, and the calling station (bearer token).
+
+The dependencies that only read the app's state are ``async``: FastAPI runs a plain ``def``
+dependency in its thread pool, and each such hop of a lookup waits for the interpreter behind the
+upload batches in flight (``bench/bench_load.py``, lookup p99 under the flood).
+"""
 
 from __future__ import annotations
 
@@ -22,25 +27,25 @@ UNAUTHORISED: dict[int | str, dict[str, Any]] = {
 }
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     """The app's database engine (created at start-up)."""
     engine: Engine = request.app.state.engine
     return engine
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_limiter(request: Request) -> LookupLimiter:
+async def get_limiter(request: Request) -> LookupLimiter:
     """The app's lookup rate limiter (one per server process)."""
     limiter: LookupLimiter = request.app.state.lookup_limiter
     return limiter
 
 
-def step_aside(request: Request) -> Callable[[], None]:
+async def step_aside(request: Request) -> Callable[[], None]:
     """What bulk work calls between its units: it waits there while a lookup runs."""
     interactive: Interactive = request.app.state.interactive
     return interactive.step_aside
