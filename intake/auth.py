@@ -115,12 +115,15 @@ def revoke(engine: Engine, station_id: str) -> bool:
     return run_write(engine, work)
 
 
-def station_for_token(engine: Engine, token: str) -> StationInfo | None:
-    """The unrevoked station holding ``token``, or None."""
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(Station.id, Station.ward, Station.group_name).where(
-                Station.token_hash == digest(token), Station.revoked_at.is_(None)
-            )
-        ).one_or_none()
+def station_for_token(source: Engine | Connection, token: str) -> StationInfo | None:
+    """The unrevoked station holding ``token``, or None (``source``: the engine, or a connection
+    the caller holds for more reads)."""
+    if isinstance(source, Engine):
+        with source.connect() as conn:
+            return station_for_token(conn, token)
+    row = source.execute(
+        select(Station.id, Station.ward, Station.group_name).where(
+            Station.token_hash == digest(token), Station.revoked_at.is_(None)
+        )
+    ).one_or_none()
     return None if row is None else StationInfo(id=row.id, ward=row.ward, group=row.group_name)

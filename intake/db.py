@@ -74,6 +74,16 @@ def make_engine(url: str) -> Engine:
     )
 
 
+def quick_read(engine: Engine) -> Connection:
+    """A connection for a few reads that need no snapshot (a lookup): on PostgreSQL without a
+    transaction, so that no ``BEGIN`` and ``COMMIT`` cost a round trip each.  Under an upload
+    flood every round trip waits its turn for the processor (``bench/bench_load.py``)."""
+    conn = engine.connect()
+    if engine.dialect.name == "postgresql":
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+    return conn
+
+
 def _sqlite_events(engine: Engine) -> None:
     """Take over pysqlite's transaction handling (SQLAlchemy's documented recipe) and set pragmas."""
 

@@ -260,22 +260,25 @@ def roster_page(engine: Engine, ward: str, cursor: Cursor, limit: int) -> dict[s
     }
 
 
-def lookup(engine: Engine, ward: str, id_number: str) -> dict[str, Any] | None:
-    """A resident of ``ward`` with their records on file (protocol ``LookupResponse``), or None."""
-    with _read(engine) as conn, conn.begin():
-        row = conn.execute(
-            select(*_RESIDENT_COLUMNS, Household.group_name, Household.address)
-            .join(Household, Household.id == Resident.household_id)
-            .where(
-                Resident.id_number == id_number,
-                Resident.removed.is_(False),
-                Household.ward == ward,
-                Household.removed.is_(False),
-            )
-        ).one_or_none()
-        if row is None:
-            return None
-        vehicles, licences = _records(conn, [row.household_id])
+def lookup(conn: Connection, ward: str, id_number: str) -> dict[str, Any] | None:
+    """A resident of ``ward`` with their records on file (protocol ``LookupResponse``), or None.
+
+    On the caller's connection, which has read the station's token already; no snapshot is needed
+    (:func:`intake.db.quick_read`): a roster import between the three reads changes nothing a
+    kiosk could act on."""
+    row = conn.execute(
+        select(*_RESIDENT_COLUMNS, Household.group_name, Household.address)
+        .join(Household, Household.id == Resident.household_id)
+        .where(
+            Resident.id_number == id_number,
+            Resident.removed.is_(False),
+            Household.ward == ward,
+            Household.removed.is_(False),
+        )
+    ).one_or_none()
+    if row is None:
+        return None
+    vehicles, licences = _records(conn, [row.household_id])
     return {
         "resident": {
             "id_number": row.id_number,

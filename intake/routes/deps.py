@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from intake.admission import Interactive
 from intake.auth import StationInfo, station_for_token
@@ -51,14 +51,13 @@ async def step_aside(request: Request) -> Callable[[], None]:
     return interactive.step_aside
 
 
-def current_station(
-    engine: Annotated[Engine, Depends(get_engine)],
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+def station_of(
+    source: Engine | Connection, credentials: HTTPAuthorizationCredentials | None
 ) -> StationInfo:
     """The station whose token came with the call, or 401 (the kiosk stops uploading and says so)."""
     station = None
     if credentials is not None and credentials.credentials:
-        station = station_for_token(engine, credentials.credentials)
+        station = station_for_token(source, credentials.credentials)
     if station is None:
         raise HTTPException(
             status_code=401,
@@ -68,8 +67,17 @@ def current_station(
     return station
 
 
+def current_station(
+    engine: Annotated[Engine, Depends(get_engine)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> StationInfo:
+    """The calling station, on a connection of its own (:func:`station_of`)."""
+    return station_of(engine, credentials)
+
+
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StationDep = Annotated[StationInfo, Depends(current_station)]
+CredentialsDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 LimiterDep = Annotated[LookupLimiter, Depends(get_limiter)]
 StepAsideDep = Annotated[Callable[[], None], Depends(step_aside)]
