@@ -1,6 +1,6 @@
 """``kiosk-intake``: serve, migrate, issue enrolment codes, revoke stations, import a kiosk's
 offline queue file or a ward's roster file, export a ward's signed roster for kiosks without
-network, write a demo ward.
+network, set daily targets, write a ward's day report, write a demo ward.
 
 Every command takes ``--database-url`` (default ``INTAKE_DATABASE_URL``, else SQLite in the data
 dir) and brings the schema up to date first.  ``enrol-code`` prints only the code, so scripts can
@@ -15,7 +15,7 @@ import dataclasses
 import sys
 import time
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -135,6 +135,27 @@ def _parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, help="the file to write (e.g. on a USB stick), *.roster"
     )
 
+    target = commands.add_parser("target", help="set or list daily targets per residential group")
+    targets = target.add_subparsers(dest="target_command", required=True)
+    target_set = targets.add_parser("set", parents=[common], help="set a group's target for a day")
+    target_set.add_argument("--ward", required=True, help='e.g. "Yên Nghĩa" or "Phường Yên Nghĩa"')
+    target_set.add_argument("--group", required=True, help='e.g. "Tổ dân phố 3" or "3"')
+    target_set.add_argument("--date", required=True, type=_day, help="the day, YYYY-MM-DD")
+    target_set.add_argument(
+        "--by", required=True, help="who sets it (kept with the target, not logged)"
+    )
+    target_set.add_argument("target", type=int, help="residents to serve that day (0 or more)")
+    target_list = targets.add_parser("list", parents=[common], help="list a ward's targets")
+    target_list.add_argument("--ward", required=True)
+    target_list.add_argument("--date", type=_day, help="only this day, YYYY-MM-DD")
+
+    report = commands.add_parser(
+        "report", parents=[common], help="write a ward's day report (docs/report.md)"
+    )
+    report.add_argument("--ward", required=True, help='e.g. "Yên Nghĩa" or "Phường Yên Nghĩa"')
+    report.add_argument("--date", required=True, type=_day, help="the day, YYYY-MM-DD")
+    report.add_argument("--out", type=Path, required=True, help="the file to write, .xlsx or .csv")
+
     demo = commands.add_parser("demo-data", parents=[common], help="write a synthetic ward")
     demo.add_argument("--residents", type=int, required=True)
     demo.add_argument("--seed", type=int, default=1)
@@ -150,6 +171,14 @@ def _seconds_range(text: str) -> tuple[int, int]:
         return int(low), int(high or low)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected MIN-MAX seconds, got {text!r}") from None
+
+
+def _day(text: str) -> date:
+    """A ``YYYY-MM-DD`` day."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
 
 
 def _engine(settings: Settings) -> Engine:
@@ -237,6 +266,10 @@ def _run(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
         return _import_roster(engine, args.file, args.ward, args.skip_bad)
     if args.command == "export-roster":
         return _export_roster(engine, args.ward, args.out)
+    if args.command == "target":
+        return _target(engine, args)
+    if args.command == "report":
+        return _report(engine, args.ward, args.date, args.out)
     if args.command == "demo-data":
         started = time.perf_counter()
         try:
@@ -294,8 +327,47 @@ def _export_roster(engine: Engine, ward: str, out: Path) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+def _target(engine: Engine, args: argparse.Namespace) -> int:
+    """``target set``: one line with what was stored; ``target list``: one line per target."""
+    from intake.targets import list_targets, set_target
+
+    if args.target_command == "set":
+        try:
+            record = set_target(
+                engine, args.ward, args.group, args.date, args.target, set_by=args.by
+            )
+        except ValueError as exc:
+            print(f"target set: {exc}", file=sys.stderr)
+            return 2
+        print(f"{record.ward}, {record.group}, {record.day}: {record.target}")
+        return 0
+    for record in list_targets(engine, args.ward, args.date):
+        print(
+            f"{record.day}\t{record.group}\t{record.target}\t{record.set_by}\t"
+            f"{record.set_at:%Y-%m-%d %H:%M}"
+        )
+    return 0
+
+
+def _report(engine: Engine, ward: str, day: date, out: Path) -> int:
+    """Write the ward's day report; one summary line (counts only), or why not."""
+    from intake.report import ward_report, write_report
+
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        print(f"report: write a .xlsx or .csv file, not {out.name}", file=sys.stderr)
+        return 2
+    report = ward_report(engine, ward, day)
+    try:
+        write_report(report, out)
+    except OSError as exc:
+        print(f"report: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    residents = sum(row.residents for row in report.rows)
+    print(
+        f"{report.ward}, {day}: {len(report.rows)} group(s), {residents} resident(s) served, "
+        f"to {out}"
+    )
+    return 0
 
 
 def _import_roster(engine: Engine, file: Path, ward: str | None, skip_bad: bool) -> int:
@@ -325,3 +397,7 @@ def _import_roster(engine: Engine, file: Path, ward: str | None, skip_bad: bool)
         f"{counts}; in {time.perf_counter() - started:.1f} s"
     )
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -206,3 +206,60 @@ class SessionClose(Base):
     closed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ids: Mapped[int] = mapped_column(Integer)
     missing: Mapped[int] = mapped_column(Integer)
+
+
+class VisitOutcome(Base):
+    """What happened at a household's door or at the desk, as a kiosk recorded it (DESIGN.md §5).
+
+    ``arrival`` is the server's order of arrival: a number the ward's change counter gives, so it
+    only grows and a roster cursor finds the household again after it.  Of two outcomes for one
+    household or member, the later by arrival decides (kiosk clocks drift); both stay here.
+    ``household_id`` is not a foreign key: an outcome for a household removed from the roster
+    meanwhile is kept as history.  ``sha256`` is of the item as received, for idempotent replays.
+    """
+
+    __tablename__ = "visit_outcome"
+    __table_args__ = (
+        UniqueConstraint("ward", "arrival", name="uq_visit_outcome_ward_arrival"),
+        Index("ix_visit_outcome_ward_household", "ward", "household_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("station.id"))
+    ward: Mapped[str] = mapped_column(String(100))
+    arrival: Mapped[int] = mapped_column(BigInteger)
+    household_id: Mapped[str] = mapped_column(String(40))
+    resident_id_number: Mapped[str | None] = mapped_column(String(12))
+    outcome: Mapped[str] = mapped_column(String(16))
+    come_back_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    session_id: Mapped[str | None] = mapped_column(String(36))
+    sha256: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DailyTarget(Base):
+    """How many residents a residential group of a ward should be served on a day.
+
+    One row per ward, group and day: setting it again replaces the figure.  ``arrival`` is the
+    server's order of arrival (the ward's change counter, as for visit outcomes), renewed with
+    each change, so kiosks can ask for the targets changed after N and the later arrival decides.
+    """
+
+    __tablename__ = "daily_target"
+    __table_args__ = (
+        UniqueConstraint("ward", "group_name", "day", name="uq_daily_target_ward_group_day"),
+        Index("ix_daily_target_ward_arrival", "ward", "arrival"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ward: Mapped[str] = mapped_column(String(100))
+    group_name: Mapped[str] = mapped_column(String(100))
+    day: Mapped[date] = mapped_column(Date)
+    target: Mapped[int] = mapped_column(Integer)
+    set_by: Mapped[str] = mapped_column(String(100))
+    """Who set it: the officer's name on a kiosk, ``--by`` on the command line."""
+    set_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    arrival: Mapped[int] = mapped_column(BigInteger)

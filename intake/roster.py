@@ -5,7 +5,9 @@ began) and the last ``(seq, id)`` sent.  A pass lists households with ``since < 
 ``(seq, id)`` order; a row changed during the pass moves above ``upto`` and comes in the next pass,
 so nothing is lost and nothing waits for a quiet moment.  The last page's cursor is ``since = upto``:
 kept by the kiosk, it asks for what changed since.  Each page is five queries whatever its size
-(households, residents, vehicles, licences, removed residents) built as plain rows, not ORM objects.
+(households, residents, vehicles, licences, removed residents) and one for the households' visit
+outcomes (:mod:`intake.visits`: a new outcome stamps its household, so it comes in the next pass),
+built as plain rows, not ORM objects.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sqlalchemy import Connection, Engine, Row, and_, or_, select
 from intake.clock import vietnam_iso
 from intake.models import Household, Licence, Resident, Vehicle
 from intake.registry import current_seq
+from intake.visits import outcomes_json
 
 _CURSOR_VERSION = 1
 
@@ -217,6 +220,7 @@ def roster_page(engine: Engine, ward: str, cursor: Cursor, limit: int) -> dict[s
         rows = rows[:limit]
         live = [row.id for row in rows if not row.removed]
         members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        outcomes = outcomes_json(conn, ward, live)
         if live:
             vehicles, licences = _records(conn, live)
             residents = conn.execute(
@@ -250,6 +254,7 @@ def roster_page(engine: Engine, ward: str, cursor: Cursor, limit: int) -> dict[s
                 "group": row.group_name,
                 "address": row.address,
                 "residents": members[row.id],
+                "outcomes": outcomes.get(row.id, []),
             }
             for row in rows
             if not row.removed

@@ -418,6 +418,51 @@ def shoot_inputs(app: QApplication, out: Path) -> list[str]:
     return pages
 
 
+def shoot_households(app: QApplication, window: MainWindow, shoot: Callable[..., None]) -> None:
+    """The households of a generated ward with an evening's progress: the list with its counts,
+    the households not yet done of one group, a household, an outcome being recorded, the
+    officer's route sheet, then the day's report."""
+    from tests.support.households import add_progress, fill_roster
+
+    actor = window.actor
+    assert actor is not None
+    store = window.backend_or_fail().store
+    filled = fill_roster(store, 900, seed=5)
+    add_progress(store, filled, actor.operator_id, seed=3, household_outcomes=0.3,
+                 at=datetime.now(UTC))  # fmt: skip
+    screen = window.households_screen
+    window.navigator.go("households")
+    wait_until(app, lambda: bool(screen.households_model.rows()))
+    shoot("47-households")
+    screen.not_done_button.click()
+    screen.choose_group(screen.groups_model.rows()[1].name)
+    wait_until(app, lambda: window.runner.pending() == 0)
+    shoot("48-households-not-done-group")
+    rows = screen.households_model.rows()
+    chosen = next((r for r in rows if r.status == "partial"), rows[0])
+    screen.households_view.clicked.emit(screen.households_model.index(rows.index(chosen), 0))
+    wait_until(app, lambda: screen.page() == "household" and window.runner.pending() == 0)
+    shoot("49-household")
+    screen.record_household_button.click()
+    screen.form.outcome_choice.button_for("come_back").click()
+    screen.form.note_field.setText("Chủ nhà đi làm ca tối, hẹn thứ Bảy")
+    shoot("50-household-outcome")
+    screen._back()
+    screen._back()
+    wait_until(app, lambda: screen.page() == "list")
+    screen.route_sheet_button.click()
+    dialog = screen._route_sheet
+    assert dialog is not None
+    wait_until(app, lambda: dialog.sheet() is not None)
+    shoot("51-route-sheet", screen=True)
+    dialog.reject()
+    window.navigator.go("report")
+    report = window.report_screen
+    wait_until(app, lambda: report.report() is not None)
+    shoot("52-day-report")
+    window.navigator.go("home")
+
+
 def main() -> int:
     """Take the pictures; prints each file written."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -553,6 +598,7 @@ def main() -> int:
         stick = Path(temp) / "stick"
         stick.mkdir()
         shoot_roster_stick(app, window, shoot, stick)
+        shoot_households(app, window, shoot)
         window.navigator.go("operators")
         shoot_keyboard(app, window, shoot)
         window.sign_out()

@@ -674,6 +674,10 @@ Do you agree?</translation>
         <translation>Find a resident</translation>
     </message>
     <message>
+        <source>Households and who is left</source>
+        <translation>Households and who is left</translation>
+    </message>
+    <message>
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
@@ -692,6 +696,10 @@ Do you agree?</translation>
     <message>
         <source>checked and waiting to be sent</source>
         <translation>checked and waiting to be sent</translation>
+    </message>
+    <message>
+        <source>The day&apos;s report</source>
+        <translation>The day&apos;s report</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -750,6 +758,149 @@ Do you agree?</translation>
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsScreen</name>
+    <message>
+        <source>Status: %1 — %2</source>
+        <translation>Status: %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (born %2)</source>
+        <translation>%1 (born %2)</translation>
+    </message>
+    <message>
+        <source>Record an outcome</source>
+        <translation>Record an outcome</translation>
+    </message>
+    <message>
+        <source>Nothing on file: does not count</source>
+        <translation>Nothing on file: does not count</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Not done yet</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Nothing recorded yet.</translation>
+    </message>
+    <message>
+        <source>Come back on %1</source>
+        <translation>Come back on %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>by %1</translation>
+    </message>
+    <message>
+        <source>whole household</source>
+        <translation>whole household</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>Partly done</source>
+        <translation>Partly done</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>nothing on file</source>
+        <translation>nothing on file</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%1 of %2 done</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>%1 not yet done of %2</source>
+        <translation>%1 not yet done of %2</translation>
+    </message>
+    <message>
+        <source>Every street and alley</source>
+        <translation>Every street and alley</translation>
+    </message>
+    <message>
+        <source>No street named</source>
+        <translation>No street named</translation>
+    </message>
+    <message>
+        <source>%1 household(s) shown of %2</source>
+        <translation>%1 household(s) shown of %2</translation>
+    </message>
+    <message>
+        <source>No household on this kiosk yet: the roster comes from the ward&apos;s server.</source>
+        <translation>No household on this kiosk yet: the roster comes from the ward&apos;s server.</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Search: name, address or ID number</source>
+        <translation>Search: name, address or ID number</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Not yet done</source>
+        <translation>Not yet done</translation>
+    </message>
+    <message>
+        <source>Route sheet</source>
+        <translation>Route sheet</translation>
+    </message>
+    <message>
+        <source>Street or alley</source>
+        <translation>Street or alley</translation>
+    </message>
+    <message>
+        <source>Record for the household</source>
+        <translation>Record for the household</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>What happened: %1</source>
+        <translation>What happened: %1</translation>
+    </message>
+    <message>
+        <source>What happened: the whole household, %1</source>
+        <translation>What happened: the whole household, %1</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1286,37 @@ Do you agree?</translation>
     </message>
 </context>
 <context>
+    <name>OutcomeForm</name>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Come back on a day</source>
+        <translation>Come back on a day</translation>
+    </message>
+    <message>
+        <source>Day to come back on</source>
+        <translation>Day to come back on</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>e.g. the son works nights; call after 8 pm</source>
+        <translation>e.g. the son works nights; call after 8 pm</translation>
+    </message>
+</context>
+<context>
     <name>PaperChips</name>
     <message>
         <source>Registration certificate</source>
@@ -1322,6 +1504,145 @@ Do you agree?</translation>
     <message>
         <source>Next person</source>
         <translation>Next person</translation>
+    </message>
+</context>
+<context>
+    <name>ReportScreen</name>
+    <message>
+        <source>Looking for a USB stick…</source>
+        <translation>Looking for a USB stick…</translation>
+    </message>
+    <message>
+        <source>Several USB sticks are plugged in. Tap the one to save the report on.</source>
+        <translation>Several USB sticks are plugged in. Tap the one to save the report on.</translation>
+    </message>
+    <message>
+        <source>No USB stick: choose a folder for the report</source>
+        <translation>No USB stick: choose a folder for the report</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Saved as %1 in %2.</source>
+        <translation>Saved as %1 in %2.</translation>
+    </message>
+    <message>
+        <source>Residents served</source>
+        <translation>Residents served</translation>
+    </message>
+    <message>
+        <source>Vehicles: confirmed</source>
+        <translation>Vehicles: confirmed</translation>
+    </message>
+    <message>
+        <source>Vehicles: updated</source>
+        <translation>Vehicles: updated</translation>
+    </message>
+    <message>
+        <source>Vehicles: no longer owned</source>
+        <translation>Vehicles: no longer owned</translation>
+    </message>
+    <message>
+        <source>Vehicles: not mine</source>
+        <translation>Vehicles: not mine</translation>
+    </message>
+    <message>
+        <source>Vehicles: added</source>
+        <translation>Vehicles: added</translation>
+    </message>
+    <message>
+        <source>Licences: confirmed</source>
+        <translation>Licences: confirmed</translation>
+    </message>
+    <message>
+        <source>Licences: updated</source>
+        <translation>Licences: updated</translation>
+    </message>
+    <message>
+        <source>Licences: lost</source>
+        <translation>Licences: lost</translation>
+    </message>
+    <message>
+        <source>Licences: not mine</source>
+        <translation>Licences: not mine</translation>
+    </message>
+    <message>
+        <source>Licences: added</source>
+        <translation>Licences: added</translation>
+    </message>
+    <message>
+        <source>Households done</source>
+        <translation>Households done</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>Refusals</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Reading the day&apos;s figures…</source>
+        <translation>Reading the day&apos;s figures…</translation>
+    </message>
+    <message>
+        <source>Nothing to report for this day: no residential group, no figure.</source>
+        <translation>Nothing to report for this day: no residential group, no figure.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) of this day are not yet sent to the ward&apos;s server: its figures may still grow there.</source>
+        <translation>%1 record(s) of this day are not yet sent to the ward&apos;s server: its figures may still grow there.</translation>
+    </message>
+    <message>
+        <source>Every record of this day has reached the ward&apos;s server.</source>
+        <translation>Every record of this day has reached the ward&apos;s server.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) of this day were not accepted by the ward&apos;s server (rejected or held).</source>
+        <translation>%1 record(s) of this day were not accepted by the ward&apos;s server (rejected or held).</translation>
+    </message>
+    <message>
+        <source>The personal data of this day has been purged: the figures come from the counts kept before the purge.</source>
+        <translation>The personal data of this day has been purged: the figures come from the counts kept before the purge.</translation>
+    </message>
+    <message>
+        <source>The day&apos;s report</source>
+        <translation>The day&apos;s report</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Today, %1</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Previous day</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Next day</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Save XLSX</source>
+        <translation>Save XLSX</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>Save CSV</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1940,196 @@ Do you agree?</translation>
     <message>
         <source>Stop the import</source>
         <translation>Stop the import</translation>
+    </message>
+</context>
+<context>
+    <name>RouteSheet</name>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>partly done</source>
+        <translation>partly done</translation>
+    </message>
+    <message>
+        <source>not at home</source>
+        <translation>not at home</translation>
+    </message>
+    <message>
+        <source>%1, come back on %2</source>
+        <translation>%1, come back on %2</translation>
+    </message>
+    <message>
+        <source>Route sheet</source>
+        <translation>Route sheet</translation>
+    </message>
+    <message>
+        <source>Residential groups: %1</source>
+        <translation>Residential groups: %1</translation>
+    </message>
+    <message>
+        <source>Made on %1 by %2</source>
+        <translation>Made on %1 by %2</translation>
+    </message>
+    <message>
+        <source>Households not yet done: %1 · people to see: %2</source>
+        <translation>Households not yet done: %1 · people to see: %2</translation>
+    </message>
+    <message>
+        <source>Address without a street</source>
+        <translation>Address without a street</translation>
+    </message>
+    <message>
+        <source>On the street itself</source>
+        <translation>On the street itself</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (continued)</translation>
+    </message>
+    <message>
+        <source>come back on %1</source>
+        <translation>come back on %1</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Page %1/%2</source>
+        <translation>Page %1/%2</translation>
+    </message>
+    <message>
+        <source>Personal data: keep this sheet with you and hand it back after the round.</source>
+        <translation>Personal data: keep this sheet with you and hand it back after the round.</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Alley</source>
+        <translation>Alley</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>RouteSheetDialog</name>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>The printer %1 did not take the route sheet. Check that it is on, then try again.</source>
+        <translation>The printer %1 did not take the route sheet. Check that it is on, then try again.</translation>
+    </message>
+    <message>
+        <source>The printer %1 stopped printing the route sheet. Check its paper, then try again.</source>
+        <translation>The printer %1 stopped printing the route sheet. Check its paper, then try again.</translation>
+    </message>
+    <message>
+        <source>Looking for a USB stick…</source>
+        <translation>Looking for a USB stick…</translation>
+    </message>
+    <message>
+        <source>Several USB sticks are plugged in. Tap the one to save the route sheet on.</source>
+        <translation>Several USB sticks are plugged in. Tap the one to save the route sheet on.</translation>
+    </message>
+    <message>
+        <source>No USB stick: choose a folder for the route sheet</source>
+        <translation>No USB stick: choose a folder for the route sheet</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Saved as %1 in %2.</source>
+        <translation>Saved as %1 in %2.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer %1.</source>
+        <translation>Sent to the printer %1.</translation>
+    </message>
+    <message>
+        <source>Route sheet for tonight&apos;s round</source>
+        <translation>Route sheet for tonight&apos;s round</translation>
+    </message>
+    <message>
+        <source>Making the list of households not yet done…</source>
+        <translation>Making the list of households not yet done…</translation>
+    </message>
+    <message>
+        <source>Every household is done: there is nobody left to visit.</source>
+        <translation>Every household is done: there is nobody left to visit.</translation>
+    </message>
+    <message>
+        <source>%1 household(s) not yet done, %2 person(s) to see.</source>
+        <translation>%1 household(s) not yet done, %2 person(s) to see.</translation>
+    </message>
+    <message>
+        <source>ID numbers are masked. Files go to the USB stick plugged in; without one, you choose a folder.</source>
+        <translation>ID numbers are masked. Files go to the USB stick plugged in; without one, you choose a folder.</translation>
+    </message>
+    <message>
+        <source>Print (A4)</source>
+        <translation>Print (A4)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Save as a spreadsheet (XLSX)</source>
+        <translation>Save as a spreadsheet (XLSX)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made, so nothing was saved. The kiosk&apos;s disk may be full: ask an officer to check it.</source>
+        <translation>The PDF could not be made, so nothing was saved. The kiosk&apos;s disk may be full: ask an officer to check it.</translation>
+    </message>
+    <message>
+        <source>There is not enough room on %1, so nothing was saved. Free some space on it, or use another USB stick.</source>
+        <translation>There is not enough room on %1, so nothing was saved. Free some space on it, or use another USB stick.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written to (is the USB stick write-protected?), so nothing was saved.</source>
+        <translation>%1 cannot be written to (is the USB stick write-protected?), so nothing was saved.</translation>
+    </message>
+    <message>
+        <source>%1 is not there any more (was the USB stick taken out?), so nothing was saved.</source>
+        <translation>%1 is not there any more (was the USB stick taken out?), so nothing was saved.</translation>
     </message>
 </context>
 <context>
@@ -2381,6 +2892,17 @@ Do you agree?</translation>
     <message>
         <source>Files found: %1. Tap the one to import.</source>
         <translation>Files found: %1. Tap the one to import.</translation>
+    </message>
+</context>
+<context>
+    <name>UsbFiles</name>
+    <message>
+        <source>Which USB stick?</source>
+        <translation>Which USB stick?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -669,6 +669,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
         <translation>Tìm người dân</translation>
     </message>
     <message>
+        <source>Households and who is left</source>
+        <translation>Các hộ và những người còn lại</translation>
+    </message>
+    <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -687,6 +691,10 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>checked and waiting to be sent</source>
         <translation>đã xác minh, đang chờ gửi đi</translation>
+    </message>
+    <message>
+        <source>The day&apos;s report</source>
+        <translation>Báo cáo ngày</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -743,6 +751,149 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsScreen</name>
+    <message>
+        <source>Status: %1 — %2</source>
+        <translation>Trạng thái: %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (born %2)</source>
+        <translation>%1 (sinh năm %2)</translation>
+    </message>
+    <message>
+        <source>Record an outcome</source>
+        <translation>Ghi kết quả</translation>
+    </message>
+    <message>
+        <source>Nothing on file: does not count</source>
+        <translation>Không có xe hay bằng lái trong hồ sơ: không tính</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Chưa xong</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Chưa ghi nhận gì.</translation>
+    </message>
+    <message>
+        <source>Come back on %1</source>
+        <translation>Hẹn quay lại ngày %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>do %1 ghi</translation>
+    </message>
+    <message>
+        <source>whole household</source>
+        <translation>cả hộ</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Chưa làm</translation>
+    </message>
+    <message>
+        <source>Partly done</source>
+        <translation>Làm một phần</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Vắng nhà</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>Đã chuyển đi</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>nothing on file</source>
+        <translation>không có hồ sơ xe hay bằng lái</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%1/%2 người đã xong</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Tất cả các tổ</translation>
+    </message>
+    <message>
+        <source>%1 not yet done of %2</source>
+        <translation>Còn %1 / %2 hộ</translation>
+    </message>
+    <message>
+        <source>Every street and alley</source>
+        <translation>Tất cả các phố và ngõ</translation>
+    </message>
+    <message>
+        <source>No street named</source>
+        <translation>Không ghi tên phố</translation>
+    </message>
+    <message>
+        <source>%1 household(s) shown of %2</source>
+        <translation>Đang hiện %1 trong %2 hộ</translation>
+    </message>
+    <message>
+        <source>No household on this kiosk yet: the roster comes from the ward&apos;s server.</source>
+        <translation>Máy chưa có hộ nào: danh sách dân cư được tải từ máy chủ của phường.</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Search: name, address or ID number</source>
+        <translation>Tìm: họ tên, địa chỉ hoặc số định danh</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Not yet done</source>
+        <translation>Chưa xong</translation>
+    </message>
+    <message>
+        <source>Route sheet</source>
+        <translation>Phiếu đi hộ</translation>
+    </message>
+    <message>
+        <source>Street or alley</source>
+        <translation>Phố hoặc ngõ</translation>
+    </message>
+    <message>
+        <source>Record for the household</source>
+        <translation>Ghi kết quả cho cả hộ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <source>What happened: %1</source>
+        <translation>Kết quả với %1</translation>
+    </message>
+    <message>
+        <source>What happened: the whole household, %1</source>
+        <translation>Kết quả với cả hộ: %1</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1278,37 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     </message>
 </context>
 <context>
+    <name>OutcomeForm</name>
+    <message>
+        <source>Absent</source>
+        <translation>Vắng nhà</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>Đã chuyển đi</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Come back on a day</source>
+        <translation>Hẹn quay lại ngày khác</translation>
+    </message>
+    <message>
+        <source>Day to come back on</source>
+        <translation>Ngày hẹn quay lại</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Ghi chú (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>e.g. the son works nights; call after 8 pm</source>
+        <translation>vd. con trai làm ca đêm; gọi sau 8 giờ tối</translation>
+    </message>
+</context>
+<context>
     <name>PaperChips</name>
     <message>
         <source>Registration certificate</source>
@@ -1314,6 +1496,145 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>Next person</source>
         <translation>Người tiếp theo</translation>
+    </message>
+</context>
+<context>
+    <name>ReportScreen</name>
+    <message>
+        <source>Looking for a USB stick…</source>
+        <translation>Đang tìm USB…</translation>
+    </message>
+    <message>
+        <source>Several USB sticks are plugged in. Tap the one to save the report on.</source>
+        <translation>Đang cắm nhiều USB. Hãy chạm vào USB để lưu báo cáo.</translation>
+    </message>
+    <message>
+        <source>No USB stick: choose a folder for the report</source>
+        <translation>Không có USB: hãy chọn thư mục để lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Saved as %1 in %2.</source>
+        <translation>Đã lưu thành %1 trong %2.</translation>
+    </message>
+    <message>
+        <source>Residents served</source>
+        <translation>Số người dân đã làm</translation>
+    </message>
+    <message>
+        <source>Vehicles: confirmed</source>
+        <translation>Xe: xác nhận</translation>
+    </message>
+    <message>
+        <source>Vehicles: updated</source>
+        <translation>Xe: cập nhật</translation>
+    </message>
+    <message>
+        <source>Vehicles: no longer owned</source>
+        <translation>Xe: không còn sở hữu</translation>
+    </message>
+    <message>
+        <source>Vehicles: not mine</source>
+        <translation>Xe: không phải của tôi</translation>
+    </message>
+    <message>
+        <source>Vehicles: added</source>
+        <translation>Xe: bổ sung</translation>
+    </message>
+    <message>
+        <source>Licences: confirmed</source>
+        <translation>GPLX: xác nhận</translation>
+    </message>
+    <message>
+        <source>Licences: updated</source>
+        <translation>GPLX: cập nhật</translation>
+    </message>
+    <message>
+        <source>Licences: lost</source>
+        <translation>GPLX: bị mất</translation>
+    </message>
+    <message>
+        <source>Licences: not mine</source>
+        <translation>GPLX: không phải của tôi</translation>
+    </message>
+    <message>
+        <source>Licences: added</source>
+        <translation>GPLX: bổ sung</translation>
+    </message>
+    <message>
+        <source>Households done</source>
+        <translation>Hộ đã xong</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Reading the day&apos;s figures…</source>
+        <translation>Đang đọc số liệu của ngày…</translation>
+    </message>
+    <message>
+        <source>Nothing to report for this day: no residential group, no figure.</source>
+        <translation>Ngày này không có gì để báo cáo: không có tổ dân phố nào, không có số liệu nào.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) of this day are not yet sent to the ward&apos;s server: its figures may still grow there.</source>
+        <translation>Còn %1 hồ sơ của ngày này chưa gửi lên máy chủ của phường: số liệu ở đó có thể còn tăng.</translation>
+    </message>
+    <message>
+        <source>Every record of this day has reached the ward&apos;s server.</source>
+        <translation>Mọi hồ sơ của ngày này đã lên máy chủ của phường.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) of this day were not accepted by the ward&apos;s server (rejected or held).</source>
+        <translation>%1 hồ sơ của ngày này chưa được máy chủ của phường nhận (bị từ chối hoặc tạm giữ).</translation>
+    </message>
+    <message>
+        <source>The personal data of this day has been purged: the figures come from the counts kept before the purge.</source>
+        <translation>Dữ liệu cá nhân của ngày này đã được xoá: số liệu lấy từ bản tổng hợp lưu trước khi xoá.</translation>
+    </message>
+    <message>
+        <source>The day&apos;s report</source>
+        <translation>Báo cáo ngày</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Hôm nay, %1</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Ngày trước</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Ngày sau</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Save XLSX</source>
+        <translation>Lưu XLSX</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>Lưu CSV</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
     </message>
 </context>
 <context>
@@ -1608,6 +1929,196 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>Stop the import</source>
         <translation>Dừng nhập</translation>
+    </message>
+</context>
+<context>
+    <name>RouteSheet</name>
+    <message>
+        <source>not started</source>
+        <translation>chưa làm</translation>
+    </message>
+    <message>
+        <source>partly done</source>
+        <translation>làm một phần</translation>
+    </message>
+    <message>
+        <source>not at home</source>
+        <translation>vắng nhà</translation>
+    </message>
+    <message>
+        <source>%1, come back on %2</source>
+        <translation>%1, hẹn ngày %2</translation>
+    </message>
+    <message>
+        <source>Route sheet</source>
+        <translation>Phiếu đi hộ</translation>
+    </message>
+    <message>
+        <source>Residential groups: %1</source>
+        <translation>Tổ dân phố: %1</translation>
+    </message>
+    <message>
+        <source>Made on %1 by %2</source>
+        <translation>Lập lúc %1, người lập: %2</translation>
+    </message>
+    <message>
+        <source>Households not yet done: %1 · people to see: %2</source>
+        <translation>Hộ chưa xong: %1 · người cần gặp: %2</translation>
+    </message>
+    <message>
+        <source>Address without a street</source>
+        <translation>Địa chỉ không ghi phố/đường</translation>
+    </message>
+    <message>
+        <source>On the street itself</source>
+        <translation>Nhà mặt đường</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (tiếp)</translation>
+    </message>
+    <message>
+        <source>come back on %1</source>
+        <translation>hẹn ngày %1</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Page %1/%2</source>
+        <translation>Trang %1/%2</translation>
+    </message>
+    <message>
+        <source>Personal data: keep this sheet with you and hand it back after the round.</source>
+        <translation>Thông tin cá nhân: giữ phiếu này bên mình và nộp lại sau buổi đi hộ.</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Phố/đường</translation>
+    </message>
+    <message>
+        <source>Alley</source>
+        <translation>Ngõ/ngách</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Đã gặp</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>RouteSheetDialog</name>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>The printer %1 did not take the route sheet. Check that it is on, then try again.</source>
+        <translation>Máy in %1 không nhận phiếu đi hộ. Hãy kiểm tra máy in đã bật chưa rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The printer %1 stopped printing the route sheet. Check its paper, then try again.</source>
+        <translation>Máy in %1 đã dừng in phiếu đi hộ. Hãy kiểm tra giấy rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Looking for a USB stick…</source>
+        <translation>Đang tìm USB…</translation>
+    </message>
+    <message>
+        <source>Several USB sticks are plugged in. Tap the one to save the route sheet on.</source>
+        <translation>Đang cắm nhiều USB. Chạm vào USB muốn lưu phiếu đi hộ.</translation>
+    </message>
+    <message>
+        <source>No USB stick: choose a folder for the route sheet</source>
+        <translation>Không có USB: chọn thư mục để lưu phiếu đi hộ</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Saved as %1 in %2.</source>
+        <translation>Đã lưu thành %1 trong %2.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer %1.</source>
+        <translation>Đã gửi tới máy in %1.</translation>
+    </message>
+    <message>
+        <source>Route sheet for tonight&apos;s round</source>
+        <translation>Phiếu đi hộ cho buổi tối nay</translation>
+    </message>
+    <message>
+        <source>Making the list of households not yet done…</source>
+        <translation>Đang lập danh sách các hộ chưa xong…</translation>
+    </message>
+    <message>
+        <source>Every household is done: there is nobody left to visit.</source>
+        <translation>Tất cả các hộ đã xong: không còn ai cần đến gặp.</translation>
+    </message>
+    <message>
+        <source>%1 household(s) not yet done, %2 person(s) to see.</source>
+        <translation>%1 hộ chưa xong, %2 người cần gặp.</translation>
+    </message>
+    <message>
+        <source>ID numbers are masked. Files go to the USB stick plugged in; without one, you choose a folder.</source>
+        <translation>Số định danh được che bớt. Tệp được lưu vào USB đang cắm; nếu không có USB, anh/chị chọn một thư mục.</translation>
+    </message>
+    <message>
+        <source>Print (A4)</source>
+        <translation>In (khổ A4)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Lưu thành PDF</translation>
+    </message>
+    <message>
+        <source>Save as a spreadsheet (XLSX)</source>
+        <translation>Lưu thành bảng tính (XLSX)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made, so nothing was saved. The kiosk&apos;s disk may be full: ask an officer to check it.</source>
+        <translation>Không tạo được tệp PDF nên chưa lưu gì. Có thể ổ đĩa của máy đã đầy: hãy nhờ cán bộ kiểm tra.</translation>
+    </message>
+    <message>
+        <source>There is not enough room on %1, so nothing was saved. Free some space on it, or use another USB stick.</source>
+        <translation>%1 không còn đủ chỗ trống nên chưa lưu gì. Hãy xoá bớt dữ liệu trên đó hoặc dùng USB khác.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written to (is the USB stick write-protected?), so nothing was saved.</source>
+        <translation>Không ghi được vào %1 (USB đang bị khoá chống ghi chăng?) nên chưa lưu gì.</translation>
+    </message>
+    <message>
+        <source>%1 is not there any more (was the USB stick taken out?), so nothing was saved.</source>
+        <translation>Không còn thấy %1 (USB bị rút ra chăng?) nên chưa lưu gì.</translation>
     </message>
 </context>
 <context>
@@ -2367,6 +2878,17 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>Files found: %1. Tap the one to import.</source>
         <translation>Tìm thấy %1 tệp. Chạm vào tệp cần nhập.</translation>
+    </message>
+</context>
+<context>
+    <name>UsbFiles</name>
+    <message>
+        <source>Which USB stick?</source>
+        <translation>Lưu vào USB nào?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,9 @@ unknown keys; responses carry exactly the keys of §5.  Only pydantic and ``kios
 Roster semantics: a page lists whole households (with every current resident, their vehicles and
 licences on file).  A household listed replaces the kiosk's copy of it; ``removed`` names households
 and residents gone from the ward's registry since the cursor.  The cursor is opaque and never null:
-with ``more: false`` the kiosk keeps it and asks again later for what changed since.
+with ``more: false`` the kiosk keeps it and asks again later for what changed since.  A household
+carries its visit outcomes (and its members'), in the server's order of arrival: the last about a
+household or member decides, and every one stays in the history.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ __all__ = [
     "MAX_BATCH_ITEMS",
     "MAX_CLOSE_IDS",
     "MAX_LOOKUP_IDS",
+    "MAX_NOTE",
+    "OUTCOME_KINDS",
     "ROSTER_PIECE",
     "SHA256_PATTERN",
     "SIGNATURE_PATTERN",
@@ -56,10 +60,12 @@ __all__ = [
     "LookupRequest",
     "LookupResident",
     "LookupResponse",
+    "OutcomeKind",
     "RegisteredOwner",
     "Removed",
     "RosterHousehold",
     "RosterLicence",
+    "RosterOutcome",
     "RosterPage",
     "RosterPageUnreadable",
     "RosterResident",
@@ -73,6 +79,10 @@ __all__ = [
     "StatsTotal",
     "SubmissionLookupRequest",
     "SubmissionLookupResponse",
+    "VisitBatchRequest",
+    "VisitBatchResponse",
+    "VisitItem",
+    "VisitResult",
     "read_roster_page",
 ]
 
@@ -84,6 +94,12 @@ MAX_CLOSE_IDS: Final = 10_000
 
 MAX_LOOKUP_IDS: Final = 100
 """At most this many submission ids in one ``/v1/submissions/lookup``."""
+
+MAX_NOTE: Final = 500
+"""The longest note a visit outcome may carry (characters)."""
+
+OUTCOME_KINDS: Final = ("absent", "moved_away", "refused", "come_back")
+"""What happened at the door or the desk (``kiosk.store.models.VISIT_OUTCOMES`` is the same)."""
 
 SUBMISSION_ID_PATTERN: Final = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 """A submission id is a lower-case UUID (``str(uuid.uuid4())``): its idempotency key for ever."""
@@ -112,6 +128,7 @@ Sex = Literal["male", "female"]
 VehicleKind = Literal["car", "motorbike", "electric_motorbike", "other"]
 Scheme = Literal["2008", "2024"]
 ItemStatus = Literal["accepted", "duplicate", "conflict", "invalid"]
+OutcomeKind = Literal["absent", "moved_away", "refused", "come_back"]
 
 
 def _raw_32_bytes(value: str) -> str:
@@ -130,6 +147,14 @@ def _json_integer(value: object) -> object:
     ``integer`` takes it, and so does pydantic; ``7.5`` it refuses)."""
     if isinstance(value, str | bool):
         raise ValueError("not a JSON integer")
+    return value
+
+
+def _not_a_number(value: object) -> object:
+    """Refuse a number where JSON must carry a date or a time as text (pydantic would read it as
+    seconds since 1970; the schema says a string)."""
+    if isinstance(value, int | float):  # bool is an int
+        raise ValueError("not a date or time text")
     return value
 
 
@@ -270,6 +295,69 @@ class SubmissionLookupResponse(BaseModel):
     found: list[FoundSubmission]
 
 
+# --- visit outcomes ---------------------------------------------------------------------------
+
+
+class VisitItem(BaseModel):
+    """One visit outcome a kiosk recorded: about a household, or one member (``id_number``).
+
+    Its ``id`` is its idempotency key.  ``come_back_on`` goes with ``come_back`` and only with it,
+    and ``recorded_at`` carries an offset: an item that breaks either is ``invalid`` (nothing
+    stored), not a bad batch.  Dates and times are strict: text as the schema says, never a number.
+    """
+
+    model_config = _REQUEST
+
+    id: SubmissionId
+    household_id: Annotated[
+        str, StringConstraints(min_length=1, max_length=40, pattern=_NO_CONTROL)
+    ]
+    id_number: Annotated[str, StringConstraints(pattern="^[0-9]{12}$")] | None
+    outcome: OutcomeKind
+    come_back_on: Annotated[date | None, BeforeValidator(_not_a_number)]
+    note: Annotated[str, StringConstraints(max_length=MAX_NOTE, pattern=_NO_CONTROL)] | None
+    recorded_at: Annotated[datetime, BeforeValidator(_not_a_number)] = Field(
+        description="the kiosk's clock, with its offset"
+    )
+    recorded_by: Annotated[
+        str, StringConstraints(min_length=1, max_length=100, pattern=_NOT_BLANK_NO_CONTROL)
+    ] = Field(description="the name of the operator who recorded it")
+    session_id: SubmissionId | None
+
+
+class VisitBatchRequest(BaseModel):
+    """Up to 100 visit outcomes, oldest first."""
+
+    model_config = _REQUEST
+
+    items: Annotated[list[VisitItem], Field(min_length=1, max_length=MAX_BATCH_ITEMS)]
+
+
+class VisitResult(BaseModel):
+    """The answer for one outcome, in the order of the request.
+
+    ``accepted``: stored now, numbered ``arrival``.  ``duplicate``: stored before with the same
+    content (a replay), ``arrival`` the number it got then.  ``conflict``: other content (or
+    another station's) is stored under this id; ``invalid``: nothing stored, ``errors`` says why.
+    ``arrival`` is null for those two.
+    """
+
+    model_config = _RESPONSE
+
+    id: str
+    status: ItemStatus
+    arrival: int | None
+    errors: list[ItemError]
+
+
+class VisitBatchResponse(BaseModel):
+    """One result per outcome, in order."""
+
+    model_config = _RESPONSE
+
+    results: list[VisitResult]
+
+
 # --- registry: roster and lookup -------------------------------------------------------------------
 
 
@@ -335,8 +423,29 @@ class RosterResident(BaseModel):
     cleaned: Cleaned | None
 
 
+class RosterOutcome(BaseModel):
+    """A visit outcome about a household (``id_number`` null) or one of its members, recorded at
+    ``station_id`` by ``recorded_by`` (a name); ``arrival`` is the server's order of arrival."""
+
+    model_config = _RESPONSE
+
+    id: str
+    id_number: str | None
+    outcome: OutcomeKind
+    come_back_on: date | None
+    note: str | None
+    recorded_at: datetime
+    recorded_by: str
+    station_id: str
+    arrival: int
+
+
 class RosterHousehold(BaseModel):
-    """A household of the ward: it replaces the kiosk's copy of the household with this id."""
+    """A household of the ward: it replaces the kiosk's copy of the household with this id.
+
+    ``outcomes``: every visit outcome the ward's kiosks recorded about it and its members, in order
+    of arrival (absent from a roster file written before outcomes existed: none).
+    """
 
     model_config = _RESPONSE
 
@@ -344,6 +453,7 @@ class RosterHousehold(BaseModel):
     group: str
     address: str
     residents: list[RosterResident]
+    outcomes: list[RosterOutcome] = Field(default_factory=list)
 
 
 class Removed(BaseModel):

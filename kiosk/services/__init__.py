@@ -1,4 +1,5 @@
-"""Use cases the UI and sync call: sign-in, capture, verify, lookup, audit (DESIGN.md §3).
+"""Use cases the UI and sync call: sign-in, capture, verify, lookup, sessions, visit outcomes, audit
+(DESIGN.md §3).
 
 Each service takes the store and a clock in its constructor and checks the caller's role itself:
 roles are enforced here, not just by hiding buttons (DESIGN.md §6).

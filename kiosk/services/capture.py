@@ -14,14 +14,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Connection, select
+
 from kiosk.domain.payload import parse_reference
 from kiosk.services.base import Actor, Clock, PermissionDenied, Role, require_role
+from kiosk.services.outcomes import record_here
 from kiosk.store import Store, retention, sessions
 from kiosk.store import submissions as subs
 from kiosk.store.audit import append_event
 from kiosk.store.daily_counts import day_start
 from kiosk.store.errors import NotFound
 from kiosk.store.lifecycle import SubmissionRecord
+from kiosk.store.models import Resident, table_of
 from kiosk.store.submissions import DISCARD_REASONS, PreparedCapture
 
 __all__ = [
@@ -35,6 +39,7 @@ __all__ = [
 
 
 _ANYONE: tuple[Role, ...] = ("officer", "volunteer")
+_R = table_of(Resident)
 _OPERATOR_REASONS = ("abandoned", "refused")
 _NO_RECEIPT = frozenset({"draft", "discarded"})
 """Statuses of a visit that was never captured: it has no receipt, so no code to find it by."""
@@ -166,7 +171,8 @@ class CaptureService:
         """Give up a draft (``abandoned``, or ``refused`` by the resident), erasing its data.
 
         A volunteer discards only their own drafts; an officer anyone's.  Only the reference,
-        the times, the operator, the reason (and for ``refused`` the ID number) remain.
+        the times, the operator, the reason (and for ``refused`` the ID number) remain; a
+        refusal also records the member's visit outcome ``refused``, in the same transaction.
         ``expired`` is the system's reason (:meth:`expire_drafts`), not an operator's.
         """
         require_role(actor, "discard drafts", *_ANYONE)
@@ -178,7 +184,29 @@ class CaptureService:
             sub = subs.discard(
                 session, submission_id, at=self._clock(), actor=actor.operator_id, reason=reason
             )
+            if reason == "refused" and sub.resident_id_number is not None:
+                self._refusal_outcome(session, actor, sub)
             return sub
+
+    def _refusal_outcome(self, conn: Connection, actor: Actor, sub: SubmissionRecord) -> None:
+        """A refusal is the member's visit outcome ``refused`` (DESIGN.md §5), in the discard's
+        transaction and its session.  Only for a resident the roster cache places in a household:
+        an outcome is about a household or one of its members, and a resident not on the
+        ward's roster (another ward's, or typed in by hand) has none to put it under."""
+        household = conn.execute(
+            select(_R.c.household_id).where(_R.c.id_number == sub.resident_id_number)
+        ).scalar()
+        if household is None:
+            return
+        record_here(
+            conn,
+            actor,
+            household_id=household,
+            id_number=sub.resident_id_number,
+            outcome="refused",
+            session_id=sub.session_id,
+            clock=self._clock,
+        )
 
     def my_drafts(self, actor: Actor) -> list[DraftSummary]:
         """The signed-in operator's own drafts (training ones too), newest first."""

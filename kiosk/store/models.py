@@ -28,11 +28,13 @@ from sqlalchemy.types import DateTime, TypeDecorator
 
 __all__ = [
     "DISCARD_REASONS",
+    "FINAL_OUTCOMES",
     "LICENCE_ANSWERS",
     "ROLES",
     "STATUSES",
     "VEHICLE_ANSWERS",
     "VEHICLE_KINDS",
+    "VISIT_OUTCOMES",
     "AuditAnchor",
     "AuditEvent",
     "AuditHead",
@@ -49,6 +51,7 @@ __all__ = [
     "Submission",
     "SubmissionItem",
     "UtcDateTime",
+    "VisitOutcome",
     "table_of",
 ]
 
@@ -80,6 +83,9 @@ LICENCE_ANSWERS = ("confirmed", "updated", "lost", "not_mine", "added")
 DISCARD_REASONS = ("abandoned", "refused", "expired")
 """Why a draft was discarded: given up by the operator, refused by the resident, or too old."""
 SCHEMES = ("2008", "2024")
+VISIT_OUTCOMES = ("absent", "moved_away", "refused", "come_back")
+FINAL_OUTCOMES = ("moved_away", "refused")
+"""Outcomes that settle a member for the household's status: nothing more will be asked of them."""
 FROZEN_STATUSES = ("verified", "sent", "rejected", "conflict", "superseded", "held")
 """Statuses whose payload is frozen: canonical bytes and hash must be present."""
 UPLOAD_OUTCOMES = ("sent", "rejected", "conflict", "held", "superseded")
@@ -373,6 +379,49 @@ class Submission(Base):
     purged_at: Mapped[datetime | None]
     discard_reason: Mapped[str | None] = mapped_column(String(16))
     """Set when a draft is discarded (:data:`DISCARD_REASONS`); its personal data goes with it."""
+
+
+class VisitOutcome(Base):
+    """What happened at the door or the desk, for a household or one of its members.
+
+    Recorded on this kiosk (``station_id`` its own, ``sent_at`` None until the server holds it) or
+    on another kiosk of the ward (it arrives with the roster pages).  ``arrival`` is the server's
+    order of arrival, None until the server has numbered it: of two outcomes for one household or
+    member, the later by arrival decides, since kiosk clocks drift; both stay in the history.
+    ``household_id`` is not a foreign key: an outcome for a household the roster has since removed
+    is kept and sent all the same.
+    """
+
+    __tablename__ = "visit_outcome"
+    __table_args__ = (
+        CheckConstraint(_in("outcome", VISIT_OUTCOMES), name="outcome"),
+        CheckConstraint(
+            "(outcome = 'come_back') = (come_back_on IS NOT NULL)", name="come_back_on"
+        ),
+        CheckConstraint(
+            "resident_id_number IS NULL OR length(resident_id_number) = 12", name="id_number"
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    household_id: Mapped[str] = mapped_column(String(64), index=True)
+    resident_id_number: Mapped[str | None] = mapped_column(String(12), index=True)
+    """The member it is about; None when it is about the whole household."""
+    outcome: Mapped[str] = mapped_column(String(16))
+    come_back_on: Mapped[date | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[datetime]
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    """The name of the operator who recorded it (shown beside it on every kiosk)."""
+    operator_id: Mapped[str | None] = mapped_column(ForeignKey("operator.id"))
+    """This kiosk's operator, for outcomes recorded here."""
+    station_id: Mapped[str] = mapped_column(String(64))
+    session_id: Mapped[str | None] = mapped_column(ForeignKey("evening_session.id"))
+    """This kiosk's evening session it was recorded in; None for other kiosks' outcomes."""
+    training: Mapped[bool] = mapped_column(default=False)
+    """Recorded in training mode: never sent (as training submissions are not)."""
+    sent_at: Mapped[datetime | None]
+    arrival: Mapped[int | None] = mapped_column(index=True)
 
 
 class SubmissionItem(Base):

@@ -6,7 +6,9 @@ together with its ``next_cursor``, so a download killed at any moment resumes at
 saved.  A full download (from an empty cursor: first start, or the server refused the old cursor)
 remembers when it began and, at its last page, drops every cached household and resident it did not
 see.  Statements are executemany upserts (a page is a handful of statements, not one per row).
-Names and plates are folded as :mod:`kiosk.store.registry` folds them.
+Names and plates are folded as :mod:`kiosk.store.registry` folds them.  The households' visit
+outcomes are kept by id (:func:`kiosk.store.outcomes.apply_roster_outcomes`) and stay when a
+household leaves the cache: they are history.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from kiosk.store.models import (
     Station,
     table_of,
 )
+from kiosk.store.outcomes import apply_roster_outcomes
 from kiosk.store.registry import plate_key
 
 __all__ = ["RosterApplied", "apply_roster_page", "cache_lookup", "roster_state"]
@@ -58,6 +61,8 @@ class RosterApplied:
     removed_households: int
     removed_residents: int
     swept: int
+    outcomes: int = 0
+    """Visit outcomes the page listed (new here, or already known)."""
 
 
 def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -194,6 +199,8 @@ def apply_roster_page(
         left += [number for number in members.scalars() if number not in listed]
     removed_people = _drop_residents(conn, left + list(page.removed.residents))
     _save_people(conn, [(h.id, p) for h in page.households for p in h.residents], stamp)
+    outcomes = [(h.id, o) for h in page.households for o in h.outcomes]
+    apply_roster_outcomes(conn, outcomes, at=at)
     removed_households = 0
     for chunk in _chunks(sorted(set(page.removed.households))):
         removed_people += conn.execute(delete(R).where(R.c.household_id.in_(chunk))).rowcount
@@ -213,6 +220,7 @@ def apply_roster_page(
         removed_households=removed_households,
         removed_residents=removed_people,
         swept=swept,
+        outcomes=len(outcomes),
     )
 
 

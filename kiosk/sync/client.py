@@ -44,6 +44,9 @@ from kiosk.exchange.protocol import (
     SessionCloseResponse,
     SignedAuditHead,
     SubmissionLookupResponse,
+    VisitBatchRequest,
+    VisitBatchResponse,
+    VisitItem,
     read_roster_page,
 )
 from kiosk.store.uploads import QueuedSubmission
@@ -368,6 +371,20 @@ class IntakeClient:
             headers={"Content-Type": "application/json"},
         )
         answer = self._parse(response, BatchResponse)
+        if [r.id for r in answer.results] != [i.id for i in items]:
+            raise BadResponse("the server's results do not match the batch")
+        return answer
+
+    def send_visits(self, items: Sequence[VisitItem]) -> VisitBatchResponse:
+        """``POST /v1/visits/batch``: visit outcomes, one result per item, checked against them."""
+        body = VisitBatchRequest(items=list(items))
+        response = self._request(
+            "POST",
+            "/v1/visits/batch",
+            data=body.model_dump_json().encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+        answer = self._parse(response, VisitBatchResponse)
         if [r.id for r in answer.results] != [i.id for i in items]:
             raise BadResponse("the server's results do not match the batch")
         return answer

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from kiosk.services.auth import AuthService
     from kiosk.services.capture import CaptureService
     from kiosk.services.lookup import LookupService
+    from kiosk.services.outcomes import OutcomeService
+    from kiosk.services.report import ReportService
     from kiosk.services.sessions import SessionService
     from kiosk.services.station import QueueSummary, StationService
     from kiosk.services.verify import VerifyService
@@ -70,6 +73,22 @@ class Backend:
     """The ward's own consent text (config); None: the kiosk's translated Decree 13/2023 text."""
     ihanoi_url: str = DEFAULT_IHANOI_URL
     """The iHanoi app's install page, shown as a QR code on the receipt (config)."""
+
+    @cached_property
+    def outcomes(self) -> OutcomeService:
+        """Visit outcomes: record one (both roles; today's session, as a capture), a household's
+        history, the deciding ones.  Built on first use from the store and clock above (its
+        module is loaded by then: the capture service uses it)."""
+        from kiosk.services.outcomes import OutcomeService
+
+        return OutcomeService(self.store, self.clock)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        """The day's report: read it (officers), save it as XLSX or CSV (officers, audited)."""
+        from kiosk.services.report import ReportService
+
+        return ReportService(self.store, self.clock)
 
     def first_start_state(self) -> tuple[bool, bool]:
         """(no officer yet: run the first-start setup, training mode on)."""

@@ -287,9 +287,11 @@ class MainWindow(QMainWindow):
         from kiosk.ui.screens.attention import AttentionScreen
         from kiosk.ui.screens.consent import ConsentScreen
         from kiosk.ui.screens.home import HomeScreen
+        from kiosk.ui.screens.households import HouseholdsScreen
         from kiosk.ui.screens.lookup import LookupScreen
         from kiosk.ui.screens.operators import OperatorsScreen
         from kiosk.ui.screens.receipt import ReceiptScreen
+        from kiosk.ui.screens.report import ReportScreen
         from kiosk.ui.screens.resident import ResidentScreen
         from kiosk.ui.screens.review import ReviewScreen
         from kiosk.ui.screens.session import SessionScreen
@@ -348,6 +350,11 @@ class MainWindow(QMainWindow):
         self.operators_screen = OperatorsScreen(backend, self.runner, self._current_actor)
         self.session_screen = SessionScreen(backend, self.runner, self._current_actor)
         self.session_screen.done.connect(self._go_home)
+        self.households_screen = HouseholdsScreen(backend, self.runner, self._current_actor)
+        self.households_screen.done.connect(self._go_home)
+        self.households_screen.printer_name = lambda: self.preferences.printer
+        self.report_screen = ReportScreen(backend, self.runner, self._current_actor)
+        self.report_screen.done.connect(self._go_home)
         self.home_screen.session_card.open_clicked.connect(self.open_session)
         self.home_screen.session_card.close_clicked.connect(self.close_session)
         self.settings_screen = SettingsScreen(
@@ -369,6 +376,8 @@ class MainWindow(QMainWindow):
             ("attention", self.attention_screen),
             ("operators", self.operators_screen),
             ("session", self.session_screen),
+            ("households", self.households_screen),
+            ("report", self.report_screen),
             ("settings", self.settings_screen),
         ):
             self.navigator.add(name, screen)

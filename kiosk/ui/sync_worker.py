@@ -3,10 +3,11 @@
 ``kiosk.sync`` is plain Python that blocks (requests, backoff waits); this wraps it for the UI
 (DESIGN.md §5, STYLE.md). One long-lived thread runs rounds: the upload queue until it is empty
 (``Uploader.run_until_idle``: it waits out a dead network or a busy server by itself), then the
-ward's roster by cursor, then the evening sessions closed but not yet reconciled
-(``kiosk.sync.reconcile_due``; after :meth:`SyncWorker.sweep`, also those that sent something
-since), then a pause of ``poll_seconds`` that "Sync now" (:meth:`SyncWorker.sync_now`) cuts
-short. The thread publishes a :class:`SyncState` under a lock and emits ``changed`` with no
+visit outcomes recorded here (``kiosk.sync.outcomes``), then the ward's roster by cursor (which
+brings every kiosk's outcomes back, numbered), then the evening sessions closed but not yet
+reconciled (``kiosk.sync.reconcile_due``; after :meth:`SyncWorker.sweep`, also those that sent
+something since), then a pause of ``poll_seconds`` that "Sync now" (:meth:`SyncWorker.sync_now`)
+cuts short. The thread publishes a :class:`SyncState` under a lock and emits ``changed`` with no
 arguments: the UI thread reads :meth:`SyncWorker.state`. (PySide6 has broken reference counts of
 Python objects sent through queued signals; see ``kiosk.ui.tasks``.)
 
@@ -41,6 +42,7 @@ from kiosk.sync import (
     load_identity,
     reconcile_due,
 )
+from kiosk.sync.outcomes import send_outcomes
 from kiosk.ui.tasks import log_task_error
 from kiosk.ui.widgets.status_bar import Link
 
@@ -212,7 +214,8 @@ class SyncWorker(QObject):
                     continue
                 if progress.state == "stopped":
                     return
-                if progress.state == "reenrol" or not self._roster(downloader):
+                refused = progress.state == "reenrol" or not self._outcomes(client)
+                if refused or not self._roster(downloader):
                     self._publish(link="reenrol", sending=False)
                     while not (self._stop.is_set() or self._reload.is_set()):
                         self._pause(self._poll)  # an officer enrols again in the settings
@@ -221,6 +224,19 @@ class SyncWorker(QObject):
                 self._pause(self._poll)
         finally:
             self._uploader = None
+
+    def _outcomes(self, client: IntakeClient) -> bool:
+        """Visit outcomes recorded here to the server; False on a 401.  A server that cannot be
+        reached leaves them for the next round (the roster's attempt says how the link is)."""
+        try:
+            send_outcomes(self._store, client, now=self._clock, sleep=self._pause, stop=self._stop)
+        except Unauthorised:
+            return False
+        except SyncError as exc:
+            log.info("sync: visit outcomes not sent yet (%s)", type(exc).__name__)
+        except StoreError as exc:
+            log.error("sync: visit outcomes could not be saved (%s)", type(exc).__name__)
+        return True
 
     def _roster(self, downloader: RosterDownloader) -> bool:
         """The roster's news (a round that gets here is a completed sync); False on a 401."""

@@ -10,7 +10,8 @@ capture to be durable before the receipt shows.
 A visit is *parked* — left as a draft, with everything typed so far — when the operator leaves it
 (Home, a scan of another card after asking, the idle lock, sign-out); Home then offers it again.
 A refusal of consent discards the draft with the reason ``refused``: its captured data is erased
-at once.
+at once, and the member's visit outcome ``refused`` is recorded in the same transaction
+(:meth:`kiosk.services.capture.CaptureService.discard`).
 """
 
 from __future__ import annotations
@@ -226,7 +227,12 @@ class VisitFlow(QObject):
         self.resident.jump_to(path)
 
     def _refuse(self) -> None:
-        """No consent: the draft goes, with everything it captured; nothing is submitted."""
+        """No consent: the draft goes, with everything it captured; nothing is submitted.
+
+        The discard records the refusal as the member's visit outcome (it reaches the server with
+        the next sync), for a resident the roster cache places in a household; one who is not on
+        the ward's roster has no household to record it under, so only the discard remains.
+        """
         actor = self._current_actor()
         self.keeper.release(flush=False)
         self._visit = None

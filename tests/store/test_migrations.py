@@ -19,7 +19,7 @@ from tests.store.fixtures import FakeClock, add_operator, env_for
 TABLES = {
     "station", "operator", "evening_session", "daily_target", "household", "resident",
     "registry_vehicle", "registry_licence", "submission", "submission_item", "audit_event",
-    "audit_head", "audit_anchor", "daily_count",
+    "audit_head", "audit_anchor", "daily_count", "visit_outcome",
 }  # fmt: skip
 TRIGGERS = {"audit_event_no_update", "audit_event_no_delete", "audit_head_no_delete"}
 
@@ -108,13 +108,22 @@ def test_the_evening_sessions_migration_runs_down_and_up(store: Store, clock: Fa
     assert "daily_count" not in _tables(store)
     assert "reconciled_at" not in _columns(store, "evening_session")
     migrate.upgrade(store.engine)
-    assert migrate.current_revision(store.engine) == "0005"
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
     assert _schema(store) == before
     with store.reader() as conn:  # an older session: its one group, no one on duty, by hand
         again = sessions.get_session(conn, opened.id)
     assert (again.groups, again.on_duty, again.automatic, again.state) == (
         ("Tổ dân phố 1",), (), False, "open",
     )  # fmt: skip
+
+
+def test_the_visit_outcomes_migration_runs_down_and_up(store: Store) -> None:
+    before = _schema(store)
+    migrate.downgrade(store.engine, "0005")
+    assert "visit_outcome" not in _tables(store)
+    migrate.upgrade(store.engine)
+    assert migrate.current_revision(store.engine) == "0006"
+    assert _schema(store) == before
 
 
 def test_models_and_migrations_agree(store: Store) -> None:

@@ -181,17 +181,28 @@ class HomeScreen(Screen):
         self.link = _LinkRow()
         self.session_card = SessionCard()
         """The evening session: its figures; an officer opens or closes it here."""
+        self.households_button = button(None, "tasks")
+        """The households screen: groups, households, who is left, visit outcomes."""
+        self.households_button.clicked.connect(lambda: self._navigator.go("households"))
+        households_row = QHBoxLayout()
+        households_row.setContentsMargins(0, 0, 0, 0)
+        households_row.addWidget(self.households_button)
+        households_row.addStretch(1)
 
         self.operators_button = button(None, "users")
         self.operators_button.clicked.connect(lambda: self._navigator.go("operators"))
         self.settings_button = button(None, "settings")
         self.settings_button.clicked.connect(lambda: self._navigator.go("settings"))
+        self.report_button = button(None, "tasks")
+        """The day's report (officers): the figures per group, saved to a USB stick."""
+        self.report_button.clicked.connect(lambda: self._navigator.go("report"))
         self.sync_now_button = button(None, "upload")
         self.sync_now_button.clicked.connect(self.sync_now_clicked)
         officer_row = QHBoxLayout()
         officer_row.setSpacing(20)
         officer_row.addWidget(self.operators_button)
         officer_row.addWidget(self.settings_button)
+        officer_row.addWidget(self.report_button)
         officer_row.addStretch(1)
         officer_row.addWidget(self.sync_now_button)
         self._officer_box = QWidget()
@@ -211,6 +222,7 @@ class HomeScreen(Screen):
         layout.addLayout(self._returned_box)
         layout.addWidget(self._tasks_box)
         layout.addWidget(self.session_card)
+        layout.addLayout(households_row)
         layout.addWidget(self.link)
         layout.addWidget(self.progress)
         layout.addLayout(figures)
@@ -425,6 +437,7 @@ class HomeScreen(Screen):
         self._scan_hint.setText(self.tr("Scan the resident's chip ID card to begin."))
         self.type_id_button.setText(self.tr("Type an ID number"))
         self.find_button.setText(self.tr("Find a resident"))
+        self.households_button.setText(self.tr("Households and who is left"))
         counts = self._counts
         dash = "—"
         if counts is None:
@@ -445,6 +458,7 @@ class HomeScreen(Screen):
         self.waiting_upload.caption.setText(self.tr("checked and waiting to be sent"))
         self.operators_button.setText(self.tr("Volunteers and officers"))
         self.settings_button.setText(self.tr("Settings"))
+        self.report_button.setText(self.tr("The day's report"))
         self.sync_now_button.setText(self.tr("Sync now"))
         self.verify_button.setText(
             arg(self.tr("To verify: %1"), 0 if counts is None else counts.waiting_verification)

@@ -10,20 +10,28 @@ Sticks are the mounted volumes the system puts where removable media go (``/medi
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QStorageInfo, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QStorageInfo, Signal
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import arg
 from kiosk.ui.screens.base import button, card, label
 from kiosk.ui.tasks import TaskRunner, log_task_error
+from kiosk.ui.widgets.question import Question
 
-__all__ = ["FoundFile", "UsbFileChoice", "find_files", "removable_roots"]
+__all__ = [
+    "FoundFile",
+    "UsbFileChoice",
+    "ask_folder",
+    "choose_destination",
+    "find_files",
+    "removable_roots",
+]
 
 MEDIA_PREFIXES: Final = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
 MAX_ENTRIES: Final = 2000
@@ -53,6 +61,67 @@ def removable_roots() -> list[Path]:
         if os.name == "nt" or root.startswith(MEDIA_PREFIXES):
             roots.append(Path(root))
     return roots
+
+
+def ask_folder(parent: QWidget, title: str) -> Path | None:
+    """A folder the officer chooses when no stick is plugged in (None: cancelled)."""
+    chosen = QFileDialog.getExistingDirectory(
+        parent,
+        title,
+        str(Path.home()),
+        QFileDialog.Option.ShowDirsOnly | QFileDialog.Option.DontUseNativeDialog,
+    )
+    return Path(chosen) if chosen else None
+
+
+def choose_destination(
+    parent: QWidget,
+    runner: TaskRunner,
+    find_volumes: Callable[[], list[Path]],
+    ask: Callable[[], Path | None],
+    *,
+    several: str,
+    chosen: Callable[[Path], None],
+    given_up: Callable[[], None],
+) -> None:
+    """Where an officer's file goes: the one stick plugged in; among several, the one tapped
+    (``several`` says what for); with none, a folder ``ask`` gets.  Looking runs on a worker;
+    ``chosen`` or ``given_up`` is called on the UI thread."""
+    def tap_one(volumes: list[Path]) -> None:
+        question = Question(
+            parent,
+            QCoreApplication.translate("UsbFiles", "Which USB stick?"),
+            several,
+            [
+                *(v.name or str(v) for v in volumes),
+                QCoreApplication.translate("UsbFiles", "Cancel"),
+            ],
+        )
+
+        def answered(index: int) -> None:
+            if index < len(volumes):
+                chosen(volumes[index])
+            else:
+                given_up()
+
+        question.answered.connect(answered)
+        question.rejected.connect(lambda: answered(len(volumes)))
+        question.finished.connect(question.deleteLater)
+        question.open()
+
+    def found(volumes: list[Path]) -> None:
+        if len(volumes) == 1:
+            chosen(volumes[0])
+        elif volumes:
+            tap_one(volumes)
+        else:
+            folder = ask()
+            if folder is None:
+                given_up()
+            else:
+                chosen(folder)
+
+    runner.net(find_volumes).success(found).failure(lambda _error: found([])).owned_by(parent).run()
 
 
 def _entries(folder: Path) -> Iterator[os.DirEntry[str]]:
