@@ -187,7 +187,6 @@ class HomeScreen(Screen):
         households_row = QHBoxLayout()
         households_row.setContentsMargins(0, 0, 0, 0)
         households_row.addWidget(self.households_button)
-        households_row.addStretch(1)
 
         self.operators_button = button(None, "users")
         self.operators_button.clicked.connect(lambda: self._navigator.go("operators"))
@@ -196,13 +195,14 @@ class HomeScreen(Screen):
         self.report_button = button(None, "tasks")
         """The day's report (officers): the figures per group, saved to a USB stick."""
         self.report_button.clicked.connect(lambda: self._navigator.go("report"))
+        households_row.addWidget(self.report_button)  # the officers' row is full at large text
+        households_row.addStretch(1)
         self.sync_now_button = button(None, "upload")
         self.sync_now_button.clicked.connect(self.sync_now_clicked)
         officer_row = QHBoxLayout()
         officer_row.setSpacing(20)
         officer_row.addWidget(self.operators_button)
         officer_row.addWidget(self.settings_button)
-        officer_row.addWidget(self.report_button)
         officer_row.addStretch(1)
         officer_row.addWidget(self.sync_now_button)
         self._officer_box = QWidget()
@@ -241,6 +241,7 @@ class HomeScreen(Screen):
         """Show what an officer may open, then load the figures (and keep them current)."""
         officer = self._officer = self._navigator.may_open("settings")
         self._officer_box.setVisible(officer)
+        self.report_button.setVisible(officer)
         self._show_sync_now()
         self._show_tasks()
         self._show_link_state()
