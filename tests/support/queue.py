@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -101,8 +102,11 @@ def add_verified(
     start: int = 0,
     session_id: str | None = None,
     training: bool = False,
+    residents: Sequence[Mapping[str, Any]] = (),
 ) -> list[str]:
-    """``count`` verified submissions numbered ``start…``, oldest first; their ids in that order."""
+    """``count`` verified submissions numbered ``start…``, oldest first; their ids in that order.
+    Their residents are the template's with ``residents`` laid over it in order (an ID number, a
+    birth date and sex that agree with it), then with generated ID numbers."""
     ensure_operators(store)
     with store.read() as session:
         station = get_station(session)
@@ -124,7 +128,9 @@ def add_verified(
     for n in range(start, start + count):
         sub_id = str(uuid.uuid4())
         payload = {**template, "reference": reference_for(n)}
-        payload["resident"] = {**template["resident"], "id_number": f"001090{n % 10**6:06d}"}
+        given = n - start
+        over = residents[given] if given < len(residents) else {"id_number": f"001090{n:06d}"}
+        payload["resident"] = {**template["resident"], **over}
         frozen = canonical_bytes(payload)
         at = VERIFIED + timedelta(milliseconds=n)
         rows.append(

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -19,6 +20,7 @@ from kiosk.services.base import Actor
 from kiosk.services.capture import CaptureService
 from kiosk.services.outcomes import OutcomeService
 from kiosk.store import Store, open_store
+from kiosk.store.households import household_rows
 from kiosk.store.keys import KEY_FILE
 from kiosk.store.outcomes import OutcomeRecord, pending_outcomes
 from kiosk.sync.backoff import Backoff
@@ -26,9 +28,11 @@ from kiosk.sync.client import IntakeClient
 from kiosk.sync.downloader import RosterDownloader
 from kiosk.sync.errors import Unreachable
 from kiosk.sync.outcomes import ATTEMPTS, send_outcomes
+from kiosk.sync.uploader import Uploader
 from tests.store.fixtures import ICT, FakeClock, add_operator, env_for
 from tests.support.fault_proxy import FaultProxy
 from tests.support.intake import RestartableServer, Server, fresh_database
+from tests.support.queue import add_verified
 from tests.sync.helpers import WARD, FakeTime, enrol
 
 LAN = Actor("op-lan", "Lan", "volunteer")
@@ -188,3 +192,56 @@ def test_a_refusal_of_someone_not_on_the_roster_records_no_outcome(store: Store)
     assert capture.discard(LAN, draft.id, reason="refused").discard_reason == "refused"
     with store.reader() as conn:
         assert pending_outcomes(conn) == []
+
+
+def _as_json(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _statuses(store: Store) -> dict[str, str]:
+    with store.reader() as conn:
+        return {row.id: row.status for row in household_rows(conn)}
+
+
+def test_two_kiosks_show_the_same_households_after_submissions_and_outcomes(
+    store: Store, second_store: Store, server: Server
+) -> None:
+    """Kiosk A serves every member on file of one household (submissions, uploaded and
+    accepted); kiosk B records a member's refusal in another and finds a third not at home.
+    After each syncs, both show every household of the ward with the same status."""
+    ward = _ward(server)
+    on_file = {v["resident_id_number"] for v in ward.vehicles} | {
+        lic["resident_id_number"] for lic in ward.licences
+    }
+    members: dict[str, list[dict[str, Any]]] = {}
+    for resident in ward.residents:
+        if resident["id_number"] in on_file:
+            members.setdefault(resident["household_id"], []).append(resident)
+    served, refusing, away = [h for h, people in members.items() if len(people) >= 2][:3]
+    add_operator(second_store, "Minh", "volunteer")
+    clock = FakeClock(datetime(2025, 11, 22, 20, 0, tzinfo=ICT))
+    with enrol(store, server) as a, enrol(second_store, server) as b:
+        _round(store, a, clock)
+        _round(second_store, b, clock)
+        before = _statuses(store)
+        assert before == _statuses(second_store)
+        assert {before[served], before[refusing], before[away]} == {"not_started"}
+        people = [
+            {key: _as_json(person[key]) for key in ("id_number", "full_name", "birth_date", "sex")}
+            for person in members[served]
+        ]
+        add_verified(store, len(people), residents=people)
+        fake = FakeTime()
+        sent = Uploader(store, a, now=fake.now, sleep=fake.sleep).run_until_idle()
+        assert (sent.sent, sent.failed) == (len(members[served]), 0), sent
+        service = OutcomeService(second_store, clock)
+        service.record(MINH, refusing, members[refusing][0]["id_number"], "refused")
+        service.record(MINH, away, None, "absent")
+        for _ in range(2):  # each kiosk sends, then reads the other's news
+            _round(store, a, clock)
+            _round(second_store, b, clock)
+    after_a, after_b = _statuses(store), _statuses(second_store)
+    assert after_a == after_b
+    assert (after_a[served], after_a[refusing], after_a[away]) == ("done", "partial", "absent")
+    changed = {h for h in after_a if after_a[h] != before[h]}
+    assert changed == {served, refusing, away}

@@ -87,6 +87,7 @@ def choose_destination(
     """Where an officer's file goes: the one stick plugged in; among several, the one tapped
     (``several`` says what for); with none, a folder ``ask`` gets.  Looking runs on a worker;
     ``chosen`` or ``given_up`` is called on the UI thread."""
+
     def tap_one(volumes: list[Path]) -> None:
         question = Question(
             parent,
