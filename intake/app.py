@@ -21,7 +21,7 @@ from intake.config import Settings
 from intake.db import make_engine
 from intake.middleware import SafeErrors
 from intake.ratelimit import LookupLimiter
-from intake.routes import audit, registry, reports, stations, submissions, visits
+from intake.routes import audit, registry, reports, stations, submissions, targets, visits
 
 VERSION = "1"
 HEALTH_PATH = "/v1/health"  # answers even under overload: never queued or refused
@@ -140,7 +140,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.lookup_limiter = LookupLimiter(settings.lookup_burst, settings.lookup_per_minute)
     app.state.interactive = Interactive()
-    for area in (stations, submissions, visits, registry, reports, audit):
+    for area in (stations, submissions, visits, targets, registry, reports, audit):
         # Per route, not app-wide: Starlette's limit then answers 413 inside the route, and its
         # control-flow exceptions never reach SafeErrors (which would log them as errors).
         app.include_router(area.router, max_body_size=settings.max_body_bytes)

@@ -263,3 +263,34 @@ class DailyTarget(Base):
     """Who set it: the officer's name on a kiosk, ``--by`` on the command line."""
     set_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     arrival: Mapped[int] = mapped_column(BigInteger)
+    change_id: Mapped[str | None] = mapped_column(String(36))
+    """The :class:`DailyTargetChange` that set it (null: set before changes were kept)."""
+    station_id: Mapped[str | None] = mapped_column(String(40))
+    """The kiosk it was set on; null: on the server (``kiosk-intake target set``)."""
+
+
+class DailyTargetChange(Base):
+    """Every change of a daily target the server took, from a kiosk or the command line: history.
+
+    ``id`` is the change's idempotency key (a kiosk's, or a new one for the command line);
+    ``sha256`` of the item as received (null for the command line's).  The change with the
+    ward's latest ``arrival`` for a group and day is the one :class:`DailyTarget` holds.
+    """
+
+    __tablename__ = "daily_target_change"
+    __table_args__ = (
+        UniqueConstraint("ward", "arrival", name="uq_daily_target_change_ward_arrival"),
+        Index("ix_daily_target_change_ward_group_day", "ward", "group_name", "day"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    ward: Mapped[str] = mapped_column(String(100))
+    group_name: Mapped[str] = mapped_column(String(100))
+    day: Mapped[date] = mapped_column(Date)
+    target: Mapped[int] = mapped_column(Integer)
+    set_by: Mapped[str] = mapped_column(String(100))
+    set_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    station_id: Mapped[str | None] = mapped_column(String(40))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    arrival: Mapped[int] = mapped_column(BigInteger)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -258,8 +258,9 @@ def smoke() -> int:
 
     The real main window, offscreen, on a new temporary config and data dir (the kiosk's own data
     and keyring are never touched): the store is created encrypted and migrated to the head, the
-    first-start screen is shown and painted, both translations and the SVG icon plugin load, and a
-    receipt prints to PDF on both papers (the print support module, and its CUPS plugin on Linux).
+    first-start screen is shown and painted, both translations and the SVG icon plugin load, the
+    progress chart draws (QtCharts), and a receipt prints to PDF on both papers (the print support
+    module, and its CUPS plugin on Linux).
     A bundle that forgot a module, a plugin or a data file fails here with the part named.
     """
     import tempfile  # not on the kiosk's way to its first frame (docs/startup.md)
@@ -320,7 +321,29 @@ def _smoke_checks(window: MainWindow, config: Config) -> str | None:
         return "the icons did not draw"
     if window.grab().isNull():
         return "the window did not paint"
-    return _smoke_printing(config.data_dir)
+    return _smoke_chart() or _smoke_printing(config.data_dir)
+
+
+def _smoke_chart() -> str | None:
+    """The progress chart draws a few days: QtCharts (PySide6-Addons) and its libraries are in."""
+    from datetime import date, timedelta
+
+    from kiosk.store.report import CampaignDays
+    from kiosk.ui.widgets.progress_chart import ProgressChart
+
+    days = [date(2026, 1, 1) + timedelta(days=n) for n in range(3)]
+    group = "Tổ dân phố 1"
+    chart = ProgressChart()
+    try:
+        chart.set_campaign(CampaignDays(days, [group], {group: [1, 2, 3]}, {group: [2, 2, None]}))
+        chart.resize(800, 480)
+        if chart.served.count() != 3 or chart.target.count() != 2:
+            return "the progress chart did not take its figures (QtCharts)"
+        if chart.view.grab().isNull():
+            return "the progress chart did not paint (QtCharts)"
+        return None
+    finally:
+        chart.deleteLater()
 
 
 def _smoke_printing(directory: Path) -> str | None:

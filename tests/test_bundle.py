@@ -96,4 +96,5 @@ def test_the_bundle_carries_only_the_qt_it_uses() -> None:
     libraries = [p.name for p in BUNDLE.rglob("*Qt6*") if p.is_file()]
     assert [name for name in libraries if any(f"Qt6{u}" in name for u in unwanted)] == []
     assert any("Qt6PrintSupport" in name for name in libraries), "receipts print through it"
+    assert any("Qt6Charts" in name for name in libraries), "the progress chart draws with it"
     assert not list(BUNDLE.rglob("pytest")), "test packages do not belong in the bundle"

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -460,6 +460,23 @@ def shoot_households(app: QApplication, window: MainWindow, shoot: Callable[...,
     report = window.report_screen
     wait_until(app, lambda: report.report() is not None)
     shoot("52-day-report")
+    from tests.support.campaign import add_campaign
+
+    today = datetime.now().date()
+    add_campaign(store, today=today - timedelta(days=1), at=datetime.now(UTC), days=45, groups=3,
+                 start=500_000)  # fmt: skip
+    loaded: list[object] = []
+    report.progress_loaded.connect(loaded.append)
+    report.chart_button.click()
+    wait_until(app, lambda: bool(loaded))
+    shoot("53-progress-chart")
+    report.show_chart(False)
+    report.open_targets()
+    targets = report._targets
+    assert targets is not None
+    wait_until(app, lambda: targets.view() is not None and window.runner.pending() == 0)
+    shoot("54-targets", screen=True)
+    targets.reject()
     window.navigator.go("home")
 
 

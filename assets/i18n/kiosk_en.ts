@@ -1448,6 +1448,33 @@ Do you agree?</translation>
     </message>
 </context>
 <context>
+    <name>ProgressChart</name>
+    <message>
+        <source>All groups</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>Previous group</source>
+        <translation>Previous group</translation>
+    </message>
+    <message>
+        <source>Next group</source>
+        <translation>Next group</translation>
+    </message>
+    <message>
+        <source>Residents served: %1</source>
+        <translation>Residents served: %1</translation>
+    </message>
+    <message>
+        <source>Target (dashed)</source>
+        <translation>Target (dashed)</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Residents</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Date and time: %1</source>
@@ -1639,6 +1666,18 @@ Do you agree?</translation>
     <message>
         <source>Save CSV</source>
         <translation>Save CSV</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Targets</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2866,6 +2905,72 @@ Do you agree?</translation>
             <numerusform>%n record waiting to be sent</numerusform>
             <numerusform>%n records waiting to be sent</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TargetCell</name>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>No residential group is known yet: download the ward&apos;s roster first.</source>
+        <translation>No residential group is known yet: download the ward&apos;s roster first.</translation>
+    </message>
+    <message>
+        <source>%1 figure(s) changed: tap Save to keep them.</source>
+        <translation>%1 figure(s) changed: tap Save to keep them.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Saved. The targets go to the ward&apos;s server with the next sync.</source>
+        <translation>Saved. The targets go to the ward&apos;s server with the next sync.</translation>
+    </message>
+    <message>
+        <source>Daily targets</source>
+        <translation>Daily targets</translation>
+    </message>
+    <message>
+        <source>Daily targets per residential group</source>
+        <translation>Daily targets per residential group</translation>
+    </message>
+    <message>
+        <source>How many residents each group should serve. Tap − or +, or tap a figure and type it on the keypad, then Save.</source>
+        <translation>How many residents each group should serve. Tap − or +, or tap a figure and type it on the keypad, then Save.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Today %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Tomorrow %1</translation>
+    </message>
+    <message>
+        <source>Tap a figure to type it here</source>
+        <translation>Tap a figure to type it here</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -1440,6 +1440,33 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     </message>
 </context>
 <context>
+    <name>ProgressChart</name>
+    <message>
+        <source>All groups</source>
+        <translation>Tất cả các tổ</translation>
+    </message>
+    <message>
+        <source>Previous group</source>
+        <translation>Tổ trước</translation>
+    </message>
+    <message>
+        <source>Next group</source>
+        <translation>Tổ sau</translation>
+    </message>
+    <message>
+        <source>Residents served: %1</source>
+        <translation>Số người dân đã phục vụ: %1</translation>
+    </message>
+    <message>
+        <source>Target (dashed)</source>
+        <translation>Chỉ tiêu (nét đứt)</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Người dân</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Date and time: %1</source>
@@ -1631,6 +1658,18 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
     <message>
         <source>Save CSV</source>
         <translation>Lưu CSV</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Biểu đồ</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Chỉ tiêu</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2852,6 +2891,72 @@ Dữ liệu chỉ dùng cho đợt làm sạch này, được giữ an toàn và
         <translation>
             <numerusform>%n hồ sơ đang chờ gửi</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TargetCell</name>
+    <message>
+        <source>not set</source>
+        <translation>chưa đặt</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>No residential group is known yet: download the ward&apos;s roster first.</source>
+        <translation>Chưa có tổ dân phố nào: hãy tải danh sách hộ của phường trước.</translation>
+    </message>
+    <message>
+        <source>%1 figure(s) changed: tap Save to keep them.</source>
+        <translation>Đã sửa %1 chỉ tiêu: bấm Lưu để giữ lại.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Saved. The targets go to the ward&apos;s server with the next sync.</source>
+        <translation>Đã lưu. Chỉ tiêu sẽ được gửi lên máy chủ phường ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Daily targets</source>
+        <translation>Chỉ tiêu hằng ngày</translation>
+    </message>
+    <message>
+        <source>Daily targets per residential group</source>
+        <translation>Chỉ tiêu hằng ngày theo tổ dân phố</translation>
+    </message>
+    <message>
+        <source>How many residents each group should serve. Tap − or +, or tap a figure and type it on the keypad, then Save.</source>
+        <translation>Số người dân mỗi tổ cần phục vụ. Bấm − hoặc +, hoặc bấm vào một con số rồi nhập trên bàn phím số, sau đó bấm Lưu.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Ngày mai</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Hôm nay %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Ngày mai %1</translation>
+    </message>
+    <message>
+        <source>Tap a figure to type it here</source>
+        <translation>Bấm vào một con số để nhập tại đây</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>

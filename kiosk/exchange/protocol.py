@@ -39,6 +39,8 @@ __all__ = [
     "MAX_CLOSE_IDS",
     "MAX_LOOKUP_IDS",
     "MAX_NOTE",
+    "MAX_TARGET",
+    "MAX_TARGETS_PAGE",
     "OUTCOME_KINDS",
     "ROSTER_PIECE",
     "SHA256_PATTERN",
@@ -79,6 +81,12 @@ __all__ = [
     "StatsTotal",
     "SubmissionLookupRequest",
     "SubmissionLookupResponse",
+    "TargetBatchRequest",
+    "TargetBatchResponse",
+    "TargetChange",
+    "TargetItem",
+    "TargetResult",
+    "TargetsPage",
     "VisitBatchRequest",
     "VisitBatchResponse",
     "VisitItem",
@@ -356,6 +364,103 @@ class VisitBatchResponse(BaseModel):
     model_config = _RESPONSE
 
     results: list[VisitResult]
+
+
+# --- daily targets ----------------------------------------------------------------------------
+
+MAX_TARGET: Final = 100_000
+"""The largest daily target (residents of one group in a day): beyond it, a slip of the finger."""
+
+MAX_TARGETS_PAGE: Final = 1000
+"""At most this many target changes in one ``GET /v1/targets`` page."""
+
+_GroupName = Annotated[
+    str, StringConstraints(min_length=1, max_length=100, pattern=_NOT_BLANK_NO_CONTROL)
+]
+
+
+class TargetItem(BaseModel):
+    """One change of a residential group's daily target, made by an officer on a kiosk.
+
+    Its ``id`` is its idempotency key.  ``group`` must be one of the station's ward (else
+    ``invalid``); ``set_at`` carries an offset.  Dates and times are strict text.
+    """
+
+    model_config = _REQUEST
+
+    id: SubmissionId
+    group: _GroupName
+    day: Annotated[date, BeforeValidator(_not_a_number)]
+    target: Annotated[int, BeforeValidator(_json_integer)] = Field(
+        ge=0, le=MAX_TARGET, description="residents to serve that day"
+    )
+    set_at: Annotated[datetime, BeforeValidator(_not_a_number)] = Field(
+        description="the kiosk's clock, with its offset"
+    )
+    set_by: Annotated[
+        str, StringConstraints(min_length=1, max_length=100, pattern=_NOT_BLANK_NO_CONTROL)
+    ] = Field(description="the name of the officer who set it")
+
+
+class TargetBatchRequest(BaseModel):
+    """Up to 100 target changes, oldest first."""
+
+    model_config = _REQUEST
+
+    items: Annotated[list[TargetItem], Field(min_length=1, max_length=MAX_BATCH_ITEMS)]
+
+
+class TargetResult(BaseModel):
+    """The answer for one target change, in the order of the request (as :class:`VisitResult`).
+
+    ``accepted``: stored now, numbered ``arrival``; ``duplicate``: a replay, ``arrival`` the number
+    it got then; ``conflict``: other content (or another station's) under this id; ``invalid``:
+    nothing stored, ``errors`` says why (``target.group``: not a group of the station's ward).
+    """
+
+    model_config = _RESPONSE
+
+    id: str
+    status: ItemStatus
+    arrival: int | None
+    errors: list[ItemError]
+
+
+class TargetBatchResponse(BaseModel):
+    """One result per target change, in order."""
+
+    model_config = _RESPONSE
+
+    results: list[TargetResult]
+
+
+class TargetChange(BaseModel):
+    """A group's target for a day as the server holds it now: the change that arrived last.
+
+    ``id`` is that change's id (a kiosk knows its own by it); ``station_id`` null when it was set
+    on the server (``kiosk-intake target set``).
+    """
+
+    model_config = _RESPONSE
+
+    id: str
+    group: str
+    day: date
+    target: int
+    set_by: str
+    set_at: datetime
+    station_id: str | None
+    arrival: int
+
+
+class TargetsPage(BaseModel):
+    """The ward's targets changed after ``since``, in order of arrival; ``more``: ask again after
+    the last one's ``arrival``."""
+
+    model_config = _RESPONSE
+
+    targets: list[TargetChange]
+    more: bool
 
 
 # --- registry: roster and lookup -------------------------------------------------------------------

@@ -10,16 +10,20 @@ of the screen.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from kiosk.exchange.report import ReportRow, report_file_name, write_csv, write_xlsx
 from kiosk.services.base import Actor, Clock, require_role
 from kiosk.store import Store
 from kiosk.store.audit import append_event
-from kiosk.store.report import KioskDay, kiosk_day
+from kiosk.store.report import CampaignDays, KioskDay, campaign_days, campaign_start, kiosk_day
 
-__all__ = ["DayReport", "ReportService"]
+__all__ = ["CHART_DAYS", "DayReport", "ReportService"]
+
+CHART_DAYS = 92
+"""The progress chart's longest range: a quarter, about a campaign (older days are in the
+day's reports)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,16 @@ class ReportService:
         require_role(actor, "read the day's report", "officer")
         with self._store.reader() as conn:
             return DayReport.of(kiosk_day(conn, day, at=self._clock()))
+
+    def progress(self, actor: Actor, last: date) -> CampaignDays:
+        """Residents served and targets per group for the progress chart: from the campaign's
+        first day (at most ``CHART_DAYS`` back) to ``last``."""
+        require_role(actor, "read the progress chart", "officer")
+        at = self._clock()
+        with self._store.reader() as conn:
+            start = campaign_start(conn, at=at) or last
+            first = min(last, max(start, last - timedelta(days=CHART_DAYS - 1)))
+            return campaign_days(conn, first, last, at=at)
 
     def file_name(self, report: DayReport, suffix: str) -> str:
         """The template's file name for ``report`` (``suffix``: ``xlsx`` or ``csv``)."""

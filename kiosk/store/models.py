@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
+from uuid import uuid4
 
 from sqlalchemy import (
     JSON,
@@ -217,7 +218,14 @@ class EveningSession(Base):
 
 
 class DailyTarget(Base):
-    """How many residents a residential group should clean on a day."""
+    """How many residents a residential group should be served on a day: the figure in force.
+
+    One row per day and group.  Set here by an officer (``set_by`` the operator, ``station_id``
+    this kiosk's, ``sent_at`` None until the server holds it), or on another kiosk or the server
+    (from ``GET /v1/targets``: ``set_by`` None).  ``change_id`` is the id of the change that set it
+    (its idempotency key); ``arrival`` the server's order of arrival, None until numbered: the
+    later arrival decides, and a change made here and not yet numbered wins until it is.
+    """
 
     __tablename__ = "daily_target"
     __table_args__ = (
@@ -229,8 +237,19 @@ class DailyTarget(Base):
     day: Mapped[date]
     residential_group: Mapped[str] = mapped_column(String(200))
     target: Mapped[int]
-    set_by: Mapped[str] = mapped_column(ForeignKey("operator.id"))
+    set_by: Mapped[str | None] = mapped_column(ForeignKey("operator.id"))
+    """This kiosk's officer; None for a target set on another kiosk or on the server."""
     set_at: Mapped[datetime]
+    set_by_name: Mapped[str] = mapped_column(String(100), default="")
+    """The name of whoever set it (shown on every kiosk); :func:`kiosk.store.targets.set_target`
+    always writes it."""
+    change_id: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid4()))
+    station_id: Mapped[str | None] = mapped_column(String(64))
+    """The kiosk it was set on; None: on the server (``kiosk-intake target set``)."""
+    training: Mapped[bool] = mapped_column(default=False)
+    """Set in training mode: never sent."""
+    sent_at: Mapped[datetime | None]
+    arrival: Mapped[int | None] = mapped_column(index=True)
 
 
 class DailyCount(Base):

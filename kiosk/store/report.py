@@ -20,6 +20,10 @@
 - **Target**: the kiosk's ``daily_target`` for the group and day.
 
 Groups listed: every group of the roster cache, and any other with a figure or a target.
+
+:func:`campaign_days` reads the progress chart's figures (residents served and the target, per
+group and day) for a range of days in one pass, by the same rules: a day the purge has reached
+from its kept counts, any other live.
 """
 
 from __future__ import annotations
@@ -47,8 +51,17 @@ from kiosk.store.models import (
     VisitOutcome,
     table_of,
 )
+from kiosk.store.sessions import ES, NOT_COUNTED
 
-__all__ = ["NOT_ACCEPTED", "NOT_UPLOADED", "KioskDay", "kiosk_day"]
+__all__ = [
+    "NOT_ACCEPTED",
+    "NOT_UPLOADED",
+    "CampaignDays",
+    "KioskDay",
+    "campaign_days",
+    "campaign_start",
+    "kiosk_day",
+]
 
 NOT_UPLOADED = ("captured", "returned", "verified")
 """Statuses of counted submissions the server does not hold yet."""
@@ -213,7 +226,9 @@ def kiosk_day(session: Session | Connection, day: date, *, at: datetime) -> Kios
     targets = {
         str(g): int(t)
         for g, t in conn.execute(
-            select(_DT.c.residential_group, _DT.c.target).where(_DT.c.day == day)
+            select(_DT.c.residential_group, _DT.c.target).where(
+                _DT.c.day == day, _DT.c.training.is_(False)
+            )
         )
     }
     groups = {g for g, found in figures.items() if any(found.values())} | set(targets)
@@ -224,3 +239,96 @@ def kiosk_day(session: Session | Connection, day: date, *, at: datetime) -> Kios
     ]
     not_uploaded, not_accepted = _pending(conn, start, end)
     return KioskDay(day, station_id, rows, kept, not_uploaded, not_accepted)
+
+
+@dataclass(frozen=True)
+class CampaignDays:
+    """Residents served and the target per residential group, for each day of a range."""
+
+    days: list[date]
+    """Every day from the first to the last, in order: the lists below follow them."""
+    groups: list[str]
+    """The groups of the roster cache and any other with residents served or a target, in their
+    natural order."""
+    served: dict[str, list[int]]
+    """``{group: residents served each day}``."""
+    targets: dict[str, list[int | None]]
+    """``{group: the target each day}``, None where no target was set."""
+
+
+def campaign_start(session: Session | Connection, *, at: datetime) -> date | None:
+    """The first day (in the zone of ``at``) with counts kept, a counted capture or a target;
+    None before any."""
+    conn = connection(session)
+    kept = conn.execute(select(func.min(_DC.c.day))).scalar()
+    target = conn.execute(select(func.min(_DT.c.day)).where(_DT.c.training.is_(False))).scalar()
+    first = conn.execute(
+        select(func.min(S.c.captured_at)).where(
+            S.c.training.is_(False), S.c.status.not_in(NOT_COUNTED)
+        )
+    ).scalar()
+    days = [d for d in (kept, target) if d is not None]
+    if first is not None:
+        days.append(local_day(first, at))
+    return min(days) if days else None
+
+
+def campaign_days(
+    session: Session | Connection, first: date, last: date, *, at: datetime
+) -> CampaignDays:
+    """The progress chart's figures from ``first`` to ``last`` (local days in the zone of ``at``):
+    four queries for the whole range, not one :func:`kiosk_day` a day.  Each day's residents
+    served equal that day's :func:`kiosk_day` rows (a test checks it): the kept counts for a day
+    the purge has reached, else the distinct residents of its counted captures by the rule of
+    :mod:`kiosk.store.daily_counts`."""
+    conn = connection(session)
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    where = {day: n for n, day in enumerate(days)}
+    served: dict[str, list[int]] = defaultdict(lambda: [0] * len(days))
+    kept_days: set[date] = set()
+    kept = select(_DC.c.day, _DC.c.residential_group, _DC.c.measure, _DC.c.count).where(
+        _DC.c.day >= first, _DC.c.day <= last
+    )
+    for day, group, measure, n in conn.execute(kept):
+        kept_days.add(day)
+        if measure == "residents":
+            served[str(group)][where[day]] += int(n)
+    home = conn.execute(select(_STATION.c.home_group)).scalar() or ""
+    live = (
+        select(
+            S.c.id,
+            S.c.resident_id_number,
+            S.c.captured_at,
+            _H.c.residential_group,
+            ES.c.residential_group,
+        )
+        .select_from(S)
+        .outerjoin(_R, _R.c.id_number == S.c.resident_id_number)
+        .outerjoin(_H, _H.c.id == _R.c.household_id)
+        .outerjoin(ES, ES.c.id == S.c.session_id)
+        .where(
+            S.c.captured_at >= day_start(first, at),
+            S.c.captured_at < day_start(last + timedelta(days=1), at),
+            S.c.status.not_in(NOT_COUNTED),
+            S.c.training.is_(False),
+        )
+    )
+    people: dict[tuple[str, date], set[str]] = defaultdict(set)
+    for sub_id, id_number, captured_at, roster, by_session in conn.execute(live):
+        day = local_day(captured_at, at)
+        if day not in kept_days:
+            people[roster or by_session or home, day].add(id_number or str(sub_id))
+    for (group, day), found in people.items():
+        served[group][where[day]] = len(found)
+    targets: dict[str, list[int | None]] = defaultdict(lambda: [None] * len(days))
+    set_targets = select(_DT.c.day, _DT.c.residential_group, _DT.c.target).where(
+        _DT.c.day >= first, _DT.c.day <= last, _DT.c.training.is_(False)
+    )
+    for day, group, target in conn.execute(set_targets):
+        targets[str(group)][where[day]] = int(target)
+    groups = {g for g, counts in served.items() if any(counts)} | set(targets)
+    groups |= set(conn.scalars(select(_H.c.residential_group).distinct()))
+    ordered = sorted(groups, key=natural_key)
+    return CampaignDays(
+        days, ordered, {g: served[g] for g in ordered}, {g: targets[g] for g in ordered}
+    )

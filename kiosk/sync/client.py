@@ -44,6 +44,10 @@ from kiosk.exchange.protocol import (
     SessionCloseResponse,
     SignedAuditHead,
     SubmissionLookupResponse,
+    TargetBatchRequest,
+    TargetBatchResponse,
+    TargetItem,
+    TargetsPage,
     VisitBatchRequest,
     VisitBatchResponse,
     VisitItem,
@@ -388,6 +392,30 @@ class IntakeClient:
         if [r.id for r in answer.results] != [i.id for i in items]:
             raise BadResponse("the server's results do not match the batch")
         return answer
+
+    def send_targets(self, items: Sequence[TargetItem]) -> TargetBatchResponse:
+        """``POST /v1/targets/batch``: daily target changes, one result per item, checked against
+        them."""
+        body = TargetBatchRequest(items=list(items))
+        response = self._request(
+            "POST",
+            "/v1/targets/batch",
+            data=body.model_dump_json().encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+        answer = self._parse(response, TargetBatchResponse)
+        if [r.id for r in answer.results] != [i.id for i in items]:
+            raise BadResponse("the server's results do not match the batch")
+        return answer
+
+    def targets(self, since: int, limit: int = 1000) -> TargetsPage:
+        """``GET /v1/targets``: the ward's targets changed after arrival ``since``, in order."""
+        response = self._request("GET", "/v1/targets", params={"since": since, "limit": limit})
+        page = self._parse(response, TargetsPage)
+        arrivals = [t.arrival for t in page.targets]
+        if arrivals != sorted(set(arrivals)) or any(a <= since for a in arrivals):
+            raise BadResponse("the server's targets are not in order after the number asked")
+        return page
 
     def find_submissions(self, ids: Sequence[str]) -> dict[str, FoundSubmission]:
         """``POST /v1/submissions/lookup``: which of ``ids`` (at most 100) the server holds from

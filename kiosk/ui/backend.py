@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kiosk.services.report import ReportService
     from kiosk.services.sessions import SessionService
     from kiosk.services.station import QueueSummary, StationService
+    from kiosk.services.targets import TargetService
     from kiosk.services.verify import VerifyService
     from kiosk.store import Store
     from kiosk.sync.client import IntakeClient
@@ -89,6 +90,13 @@ class Backend:
         from kiosk.services.report import ReportService
 
         return ReportService(self.store, self.clock)
+
+    @cached_property
+    def targets(self) -> TargetService:
+        """Daily targets per residential group: set them (officers, audited), read them."""
+        from kiosk.services.targets import TargetService
+
+        return TargetService(self.store, self.clock)
 
     def first_start_state(self) -> tuple[bool, bool]:
         """(no officer yet: run the first-start setup, training mode on)."""

@@ -3,8 +3,9 @@
 ``kiosk.sync`` is plain Python that blocks (requests, backoff waits); this wraps it for the UI
 (DESIGN.md §5, STYLE.md). One long-lived thread runs rounds: the upload queue until it is empty
 (``Uploader.run_until_idle``: it waits out a dead network or a busy server by itself), then the
-visit outcomes recorded here (``kiosk.sync.outcomes``), then the ward's roster by cursor (which
-brings every kiosk's outcomes back, numbered), then the evening sessions closed but not yet
+visit outcomes recorded here (``kiosk.sync.outcomes``), then the daily targets both ways
+(``kiosk.sync.targets``), then the ward's roster by cursor (which brings every kiosk's outcomes
+back, numbered), then the evening sessions closed but not yet
 reconciled (``kiosk.sync.reconcile_due``; after :meth:`SyncWorker.sweep`, also those that sent
 something since), then a pause of ``poll_seconds`` that "Sync now" (:meth:`SyncWorker.sync_now`)
 cuts short. The thread publishes a :class:`SyncState` under a lock and emits ``changed`` with no
@@ -43,6 +44,7 @@ from kiosk.sync import (
     reconcile_due,
 )
 from kiosk.sync.outcomes import send_outcomes
+from kiosk.sync.targets import sync_targets
 from kiosk.ui.tasks import log_task_error
 from kiosk.ui.widgets.status_bar import Link
 
@@ -215,6 +217,7 @@ class SyncWorker(QObject):
                 if progress.state == "stopped":
                     return
                 refused = progress.state == "reenrol" or not self._outcomes(client)
+                refused = refused or not self._targets(client)
                 if refused or not self._roster(downloader):
                     self._publish(link="reenrol", sending=False)
                     while not (self._stop.is_set() or self._reload.is_set()):
@@ -236,6 +239,19 @@ class SyncWorker(QObject):
             log.info("sync: visit outcomes not sent yet (%s)", type(exc).__name__)
         except StoreError as exc:
             log.error("sync: visit outcomes could not be saved (%s)", type(exc).__name__)
+        return True
+
+    def _targets(self, client: IntakeClient) -> bool:
+        """Daily targets set here to the server, and the ward's back; False on a 401.  A server
+        that cannot be reached leaves them for the next round."""
+        try:
+            sync_targets(self._store, client, now=self._clock, sleep=self._pause, stop=self._stop)
+        except Unauthorised:
+            return False
+        except SyncError as exc:
+            log.info("sync: daily targets not synced yet (%s)", type(exc).__name__)
+        except StoreError as exc:
+            log.error("sync: daily targets could not be saved (%s)", type(exc).__name__)
         return True
 
     def _roster(self, downloader: RosterDownloader) -> bool:

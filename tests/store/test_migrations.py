@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import insert, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.config import Config, load_config
-from kiosk.store import Store, StoreError, migrate, open_store, sessions
+from kiosk.exchange.protocol import SUBMISSION_ID_PATTERN
+from kiosk.store import Store, StoreError, migrate, open_store, sessions, targets
 from kiosk.store import submissions as subs
-from kiosk.store.models import Base
+from kiosk.store.models import Base, DailyTarget, table_of
 from tests.store.fixtures import FakeClock, add_operator, env_for
 
 TABLES = {
@@ -122,8 +124,37 @@ def test_the_visit_outcomes_migration_runs_down_and_up(store: Store) -> None:
     migrate.downgrade(store.engine, "0005")
     assert "visit_outcome" not in _tables(store)
     migrate.upgrade(store.engine)
-    assert migrate.current_revision(store.engine) == "0006"
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
     assert _schema(store) == before
+
+
+def test_the_target_sync_migration_runs_down_and_up(store: Store, clock: FakeClock) -> None:
+    before = _schema(store)
+    officer = add_operator(store, "Off", "officer")
+    with store.transaction() as conn:
+        targets.set_target(
+            conn, day=clock().date(), group="Tổ dân phố 2", target=40, actor=officer,
+            station_id="st-1", at=clock(),
+        )  # fmt: skip
+        conn.execute(  # one set on the server: no officer here, it cannot go down
+            insert(table_of(DailyTarget)).values(
+                day=clock().date(), residential_group="Tổ dân phố 3", target=25, set_by=None,
+                set_by_name="Cán bộ phường", set_at=clock(), sent_at=clock(), arrival=7,
+            )
+        )  # fmt: skip
+    migrate.downgrade(store.engine, "0006")
+    assert "change_id" not in _columns(store, "daily_target")
+    with store.reader() as conn:
+        rows = conn.execute(text("SELECT residential_group, target, set_by FROM daily_target"))
+        assert [tuple(row) for row in rows] == [("Tổ dân phố 2", 40, officer)]
+    migrate.upgrade(store.engine)
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+    assert _schema(store) == before
+    with store.reader() as conn:  # the target kept is a change of this kiosk's, to send again
+        (kept,) = targets.pending_targets(conn)
+        assert kept.set_by_name == "Off"
+        assert (kept.group, kept.target, kept.arrival) == ("Tổ dân phố 2", 40, None)
+        assert re.fullmatch(SUBMISSION_ID_PATTERN, kept.change_id)
 
 
 def test_models_and_migrations_agree(store: Store) -> None:

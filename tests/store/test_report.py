@@ -1,11 +1,13 @@
 """The kiosk's day report (docs/report.md): its figures equal the server's once its queue has
-drained, an old day reads from the counts kept before the purge, and the service's rules."""
+drained, an old day reads from the counts kept before the purge, and the service's rules; the
+progress chart's range (``campaign_days``) equals the day-by-day report, purged days included."""
 
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 from openpyxl import load_workbook
@@ -16,7 +18,7 @@ from intake.report import ward_report
 from intake.visits import process_visits
 from kiosk.exchange.report import COLUMNS, SHEET_NAME, TOTAL_LABEL, ReportRow
 from kiosk.services.base import Actor, PermissionDenied
-from kiosk.services.report import ReportService
+from kiosk.services.report import CHART_DAYS, ReportService
 from kiosk.store import Store
 from kiosk.store import submissions as subs
 from kiosk.store.models import (
@@ -29,7 +31,7 @@ from kiosk.store.models import (
     table_of,
 )
 from kiosk.store.outcomes import pending_outcomes, record_outcome
-from kiosk.store.report import kiosk_day
+from kiosk.store.report import campaign_days, kiosk_day
 from kiosk.store.retention import purge_sent
 from kiosk.store.station import ensure_station, get_station
 from kiosk.sync.outcomes import visit_item
@@ -68,13 +70,7 @@ def _refuse(store: Store, clock: FakeClock, household: str) -> None:
 
 
 def _set_target(store: Store, clock: FakeClock, group: str, target: int) -> None:
-    ensure_operators(store)
-    with store.transaction() as conn:
-        conn.execute(
-            insert(table_of(DailyTarget)).values(
-                day=DAY, residential_group=group, target=target, set_by=OFFICER, set_at=clock()
-            )
-        )
+    _targets(store, clock, {(DAY, group): target})
 
 
 def _send_outcomes(store: Store, server: Server) -> None:
@@ -254,3 +250,115 @@ def test_households_done_on_the_day_their_last_member_was(store: Store, clock: F
     assert [(r.group, r.residents, r.households_done) for r in rows] == [("Tổ dân phố 2", 1, 1)]
     later = service.day_report(OFFICER_ACTOR, DAY + timedelta(days=1)).rows
     assert [(r.group, r.households_done) for r in later] == [("Tổ dân phố 2", 0)]
+
+
+def _captured_on(store: Store, ids: list[str], days: list[date]) -> None:
+    """Move each of ``ids`` to be captured on the matching day of ``days`` (at 19:05 there)."""
+    table = table_of(Submission)
+    with store.transaction() as conn:
+        for sub_id, day in zip(ids, days, strict=True):
+            moved = datetime.combine(day, time(19, 5), tzinfo=ICT)
+            conn.execute(update(table).where(table.c.id == sub_id).values(captured_at=moved))
+
+
+def _targets(store: Store, clock: FakeClock, targets: dict[tuple[date, str], int]) -> None:
+    """Targets set by this kiosk's officer (with the synced targets' columns when the store has
+    them: issue 22's targets sync adds them)."""
+    ensure_operators(store)
+    table = table_of(DailyTarget)
+    synced = "change_id" in table.c
+    with store.transaction() as conn:
+        conn.execute(
+            insert(table),
+            [
+                {"day": day, "residential_group": group, "target": target, "set_by": OFFICER,
+                 "set_at": clock(),
+                 **({"set_by_name": "Officer", "change_id": str(uuid4())} if synced else {})}
+                for (day, group), target in targets.items()
+            ],
+        )  # fmt: skip
+
+
+def _day_by_day(store: Store, clock: FakeClock, days: list[date]) -> dict[str, list[object]]:
+    """``{group: [(residents served, target) each day]}`` from ``kiosk_day`` a day at a time."""
+    with store.reader() as conn:
+        found = [kiosk_day(conn, day, at=clock()) for day in days]
+    groups = {row.group for day in found for row in day.rows}
+    return {
+        group: [
+            next(((r.residents, r.target) for r in day.rows if r.group == group), (0, None))
+            for day in found
+        ]
+        for group in groups
+    }
+
+
+def _ranged(store: Store, clock: FakeClock, days: list[date]) -> dict[str, list[object]]:
+    with store.reader() as conn:
+        campaign = campaign_days(conn, days[0], days[-1], at=clock())
+    assert campaign.days == days
+    return {
+        group: list(zip(campaign.served[group], campaign.targets[group], strict=True))
+        for group in campaign.groups
+    }
+
+
+def test_the_range_equals_the_day_by_day_report_purged_days_included(
+    store: Store, clock: FakeClock
+) -> None:
+    with store.write() as session:
+        ensure_station(session, at=clock()).home_group = GROUP
+    _household(store, clock, "hh-1", "Tổ dân phố 2", "001090000000")
+    first = DAY - timedelta(days=5)
+    # 13 residents over six days, one of them served twice on a day (counted once), one in the
+    # roster's "Tổ dân phố 2"; a training capture that never counts
+    ids = add_verified(store, 13)
+    table = table_of(Submission)
+    with store.transaction() as conn:  # the last one is the second's resident, the same day
+        conn.execute(
+            update(table).where(table.c.id == ids[12]).values(resident_id_number="001090000001")
+        )
+    days = [first + timedelta(days=n % 6) for n in range(12)] + [first + timedelta(days=1)]
+    _captured_on(store, ids, days)
+    (practice,) = add_verified(store, 1, start=50, training=True)
+    _captured_on(store, [practice], [first])
+    _targets(store, clock, {(first, GROUP): 3, (first + timedelta(days=1), GROUP): 4,
+                            (DAY, "Tổ dân phố 9"): 7})  # fmt: skip
+    span = [first - timedelta(days=1) + timedelta(days=n) for n in range(8)]
+    before = _ranged(store, clock, span)
+    assert before == _day_by_day(store, clock, span)
+    assert before[GROUP] == [(0, None), (1, 3), (2, 4), (2, None), (2, None), (2, None),
+                             (2, None), (0, None)]  # fmt: skip
+    assert before["Tổ dân phố 2"][1] == (1, None) and before["Tổ dân phố 9"][6] == (0, 7)
+
+    with store.write() as session:  # the first three days sent, then purged a week later
+        for sub_id, day in zip(ids, days, strict=True):
+            if day < first + timedelta(days=3):
+                subs.mark_sent(session, sub_id, at=clock())
+    clock.advance(days=8)
+    with store.write() as session:
+        assert purge_sent(session, at=clock(), days=7) == 7
+    with store.reader() as conn:
+        assert kiosk_day(conn, first, at=clock()).kept
+        assert not kiosk_day(conn, first + timedelta(days=3), at=clock()).kept
+    after = _ranged(store, clock, span)
+    assert after == _day_by_day(store, clock, span) == before
+
+
+def test_the_progress_runs_from_the_campaigns_first_day_and_is_for_officers(
+    store: Store, clock: FakeClock
+) -> None:
+    with store.write() as session:
+        ensure_station(session, at=clock()).home_group = GROUP
+    service = ReportService(store, clock)
+    empty = service.progress(OFFICER_ACTOR, DAY)
+    assert empty.days == [DAY] and empty.groups == [] and empty.served == {}
+    ids = add_verified(store, 2)
+    _captured_on(store, ids, [DAY - timedelta(days=9), DAY])
+    campaign = service.progress(OFFICER_ACTOR, DAY)
+    assert campaign.days[0] == DAY - timedelta(days=9) and len(campaign.days) == 10
+    assert campaign.served[GROUP] == [1] + [0] * 8 + [1]
+    _captured_on(store, ids[:1], [DAY - timedelta(days=400)])
+    assert len(service.progress(OFFICER_ACTOR, DAY).days) == CHART_DAYS
+    with pytest.raises(PermissionDenied):
+        service.progress(Actor("op-v", "Volunteer", "volunteer"), DAY)

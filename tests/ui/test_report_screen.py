@@ -288,3 +288,23 @@ def test_layout(qtbot: QtBot, window: MainWindow, ward: Filled, text_size: str) 
     screen._show_failure("KINGSTON USB 3.0 is not there any more (was the USB stick taken out?).")
     problems += _at_every_size(qtbot, window, "report/message")
     assert problems == [], "\n".join(problems)
+
+
+def test_a_target_set_from_the_report_shows_in_it(
+    qtbot: QtBot, window: MainWindow, ward: Filled
+) -> None:
+    screen = _open(qtbot, window)
+    group = screen.model.rows()[0].group
+    tap(qtbot, screen.targets_button)
+    dialog = screen._targets
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.view() is not None, timeout=WAIT_MS)
+    cell = dialog.cell(_today(window), group)
+    qtbot.waitUntil(cell.plus.isVisible, timeout=WAIT_MS)  # rows laid out after the read
+    for _ in range(4):
+        tap(qtbot, cell.plus)
+    with qtbot.waitSignal(screen.loaded, timeout=WAIT_MS):  # the day read again after Save
+        tap(qtbot, dialog.save_button)
+    assert next(r for r in screen.model.rows() if r.group == group).target == 4
+    window.lock_for_idle()  # the dialog goes with the lock
+    assert screen._targets is None or not screen._targets.isVisible()

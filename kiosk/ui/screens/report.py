@@ -8,6 +8,13 @@ today at first; "Previous day" goes back, "Next day" never passes today. The fig
 the stick as the route sheet does (:mod:`kiosk.ui.widgets.route_sheet_dialog`): one stick, to it;
 several, the officer taps one; none, a folder. The service writes the file and audits it on the
 database worker, as the session's export to a stick does.
+
+"Chart" turns the table into the progress chart (point 2, :mod:`kiosk.ui.widgets.progress_chart`):
+residents served each day of the campaign up to the day picked, against the target, per group or
+summed; "Table" turns it back.  Its figures (``ReportService.progress``, every day of the range
+in one read) are read on the database worker when it is turned on and with each day picked while
+it is on: the table's day opens as fast with or without it.  The chart is made the first time it
+is turned on: QtCharts is not loaded on the kiosk's way to its first frame.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,6 +39,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QScroller,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -46,7 +54,12 @@ from kiosk.ui.i18n import arg
 from kiosk.ui.screens.base import Screen, button, label, show_message
 from kiosk.ui.tasks import TaskRunner, log_task_error
 from kiosk.ui.widgets.route_sheet_dialog import save_error_text
+from kiosk.ui.widgets.targets_dialog import TargetsDialog
 from kiosk.ui.widgets.usb_files import ask_folder, choose_destination, removable_roots
+
+if TYPE_CHECKING:
+    from kiosk.store.report import CampaignDays
+    from kiosk.ui.widgets.progress_chart import ProgressChart
 
 FIELDS: tuple[str, ...] = tuple(c.field for c in COLUMNS if c.counted)
 """The table's columns: the template's counted columns and the target (the day is the one
@@ -171,6 +184,9 @@ class ReportScreen(Screen):
     loaded = Signal(object)
     """The day's report is on show (a :class:`~kiosk.services.report.DayReport`), or could not
     be read (None)."""
+    progress_loaded = Signal(object)
+    """The progress chart's figures are drawn (a :class:`~kiosk.store.report.CampaignDays`), or
+    could not be read (None)."""
     saved = Signal(object)
     """A file was written and audited (its :class:`pathlib.Path`)."""
     failed = Signal(str)
@@ -213,11 +229,19 @@ class ReportScreen(Screen):
         days.addWidget(self.today_button)
         self.model = ReportModel(self)
         self.table = report_table(self.model)
+        self._chart: ProgressChart | None = None
+        self._views = QStackedWidget()
+        self._views.addWidget(self.table)
         self._notes = label("hint")
         self.message = label("error")
         self.message.hide()
         self.back_button = button(None, "back")
         self.back_button.clicked.connect(self.done)
+        self.chart_button = button()
+        self.targets_button = button(None, "tasks")
+        self.targets_button.clicked.connect(self.open_targets)
+        self._targets: TargetsDialog | None = None
+        self.chart_button.clicked.connect(lambda: self.show_chart(not self.chart_shown()))
         self.xlsx_button = button("primary", "upload")
         self.xlsx_button.clicked.connect(lambda: self._save("xlsx"))
         self.csv_button = button(None, "upload")
@@ -226,6 +250,8 @@ class ReportScreen(Screen):
         actions.setSpacing(20)
         actions.addWidget(self.back_button)
         actions.addStretch(1)
+        actions.addWidget(self.chart_button)
+        actions.addWidget(self.targets_button)
         actions.addWidget(self.xlsx_button)
         actions.addWidget(self.csv_button)
         column = QVBoxLayout(self)
@@ -233,7 +259,7 @@ class ReportScreen(Screen):
         column.setSpacing(12)
         column.addWidget(self._title)
         column.addLayout(days)
-        column.addWidget(self.table, 1)
+        column.addWidget(self._views, 1)
         column.addWidget(self._notes)
         column.addWidget(self.message)
         column.addLayout(actions)
@@ -272,6 +298,8 @@ class ReportScreen(Screen):
         self._runner.db(self._backend.reports.day_report, actor, picked).success(
             self._loaded
         ).failure(lambda error: self._not_loaded(error, picked)).owned_by(self).run()
+        if self.chart_shown():
+            self._read_progress(actor, picked)
 
     def _loaded(self, report: DayReport) -> None:
         if report.day != self._day:
@@ -291,9 +319,65 @@ class ReportScreen(Screen):
         self._show_failure(error_text(error))
         self.loaded.emit(None)
 
+    def open_targets(self) -> None:
+        """The daily targets per group (officers); the figures on show follow a change."""
+        actor = self._current_actor()
+        if actor is None:
+            return
+        dialog = TargetsDialog(self.window(), self._backend, self._runner, actor)
+        dialog.saved.connect(lambda _records: self.show_day(self._shown_day()))
+        dialog.finished.connect(lambda _result: setattr(self, "_targets", None))
+        dialog.finished.connect(dialog.deleteLater)
+        self._targets = dialog
+        dialog.open()
+
+    # --- the progress chart --------------------------------------------------------------------
+    @property
+    def chart(self) -> ProgressChart:
+        """The chart, made the first time it is asked for: QtCharts stays off the kiosk's start."""
+        if self._chart is None:
+            from kiosk.ui.widgets.progress_chart import ProgressChart
+
+            self._chart = ProgressChart()
+            self._views.addWidget(self._chart)
+        return self._chart
+
+    def chart_shown(self) -> bool:
+        """Whether the chart is on show instead of the table."""
+        return self._chart is not None and self._views.currentWidget() is self._chart
+
+    def show_chart(self, shown: bool) -> None:
+        """The chart (its figures read afresh up to the day picked) or the table."""
+        self._views.setCurrentWidget(self.chart if shown else self.table)
+        self.retranslateUi()
+        actor = self._current_actor()
+        if shown and actor is not None and self._day is not None:
+            self._read_progress(actor, self._day)
+
+    def _read_progress(self, actor: Actor, day: date) -> None:
+        self.chart.set_campaign(None)
+        self._runner.db(self._backend.reports.progress, actor, day).success(
+            lambda campaign: self._progress_read(campaign, day)
+        ).failure(lambda error: self._progress_not_read(error, day)).owned_by(self).run()
+
+    def _progress_read(self, campaign: CampaignDays, day: date) -> None:
+        if day != self._day or not self.chart_shown():
+            return  # another day or the table since: nothing to draw
+        self.chart.set_campaign(campaign)
+        self.progress_loaded.emit(campaign)
+
+    def _progress_not_read(self, error: BaseException, day: date) -> None:
+        if not is_known_fault(error):
+            log_task_error(error)
+        if day != self._day:
+            return
+        self._show_failure(error_text(error))
+        self.progress_loaded.emit(None)
+
     def _enable(self) -> None:
         self.next_button.setEnabled(self._day is not None and self._day < self._today())
         self.today_button.setEnabled(self._day is not None and self._day != self._today())
+        self.chart_button.setEnabled(self._day is not None)
         ready = self._report is not None and not self._busy
         self.xlsx_button.setEnabled(ready)
         self.csv_button.setEnabled(ready)
@@ -358,10 +442,15 @@ class ReportScreen(Screen):
 
     def clear_personal_data(self) -> None:
         """The report holds counts only; it goes all the same, with any message, at the lock."""
+        if self._targets is not None:
+            self._targets.clear_personal_data()
         self._day = None
         self._report = None
         self._busy = False
         self.model.set_rows([])
+        if self._chart is not None:
+            self._chart.clear()
+        self._views.setCurrentWidget(self.table)
         show_message(self.message, "")
         self._enable()
         self.retranslateUi()
@@ -441,7 +530,9 @@ class ReportScreen(Screen):
         self.back_button.setText(self.tr("Back"))
         self.xlsx_button.setText(self.tr("Save XLSX"))
         self.csv_button.setText(self.tr("Save CSV"))
+        self.chart_button.setText(self.tr("Table") if self.chart_shown() else self.tr("Chart"))
+        self.targets_button.setText(self.tr("Targets"))
         self.model.set_headers(self._headers(), self.tr("Total"))
         notes = self._notes_lines()
         self._notes.setText("\n".join(notes))
-        self._notes.setVisible(bool(notes))
+        self._notes.setVisible(bool(notes) and not self.chart_shown())
