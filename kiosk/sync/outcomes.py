@@ -7,11 +7,8 @@ first in batches of at most 100; each answer is saved in one transaction (``acce
 answered, and the id is the idempotency key, so a kiosk killed at any moment sends again what it
 did not save and the server answers ``duplicate``: nothing lost, nothing doubled.
 
-No connection, a timeout, 429 and 503 wait (exponential backoff with full jitter, at least
-``Retry-After``) and try the same batch again, a few times, then leave it to the next round.  A
-batch the server blames (500, 422, 413, an unreadable answer) is split in halves down to single
-outcomes; a single one that still fails, or that the server answers ``conflict`` or ``invalid``,
-stays unsent and is tried again next round: one bad outcome never holds the others back.
+Waits, retries and splits are :mod:`kiosk.sync.batches`'; an outcome the server answers
+``conflict`` or ``invalid`` stays unsent and is tried again next round.
 """
 
 from __future__ import annotations
@@ -19,7 +16,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from pydantic import ValidationError
@@ -28,36 +24,15 @@ from kiosk.exchange.protocol import MAX_BATCH_ITEMS, VisitItem, VisitResult
 from kiosk.store import Store
 from kiosk.store.outcomes import OutcomeRecord, mark_sent, pending_outcomes
 from kiosk.sync.backoff import Backoff
+from kiosk.sync.batches import ATTEMPTS, BatchSender, Sent
 from kiosk.sync.client import IntakeClient
-from kiosk.sync.errors import (
-    BadResponse,
-    PayloadTooLarge,
-    Refused,
-    ServerError,
-    SyncError,
-    TransientError,
-)
 
-__all__ = ["ATTEMPTS", "OutcomesSent", "send_outcomes", "visit_item"]
+__all__ = ["ATTEMPTS", "send_outcomes", "visit_item"]
 
 log = logging.getLogger(__name__)
 
-ATTEMPTS = 3
-"""Tries of one batch through an outage before the round gives up (the next round goes on)."""
 _MAX_PENDING = 10_000
 """Outcomes read per round: an evening has hundreds; more wait for the next round."""
-
-
-@dataclass
-class OutcomesSent:
-    """What a round did with the outcomes waiting."""
-
-    sent: int = 0
-    """The server holds them now (accepted, or a replay it had)."""
-    refused: int = 0
-    """Answered ``conflict`` or ``invalid``, or failing alone: left for the next round."""
-    waits: list[float] = field(default_factory=list)
-    """The backoff waits taken, in seconds."""
 
 
 def visit_item(record: OutcomeRecord) -> VisitItem | None:
@@ -78,84 +53,6 @@ def visit_item(record: OutcomeRecord) -> VisitItem | None:
         return None
 
 
-def _blamed(exc: SyncError) -> bool:
-    """An answer that blames the batch (split it), not the network or the server's load."""
-    if isinstance(exc, ServerError):
-        return exc.status == 500
-    return isinstance(exc, BadResponse | PayloadTooLarge) or (
-        isinstance(exc, Refused) and exc.status == 422
-    )
-
-
-class _Round:
-    """One round's sending: batches, splits, waits."""
-
-    def __init__(
-        self,
-        store: Store,
-        client: IntakeClient,
-        now: Callable[[], datetime],
-        sleep: Callable[[float], object],
-        backoff: Backoff,
-        stop: threading.Event | None,
-    ) -> None:
-        self.store, self.client, self.now = store, client, now
-        self.sleep, self.backoff, self.stop = sleep, backoff, stop
-        self.result = OutcomesSent()
-
-    def stopped(self) -> bool:
-        return self.stop is not None and self.stop.is_set()
-
-    def send(self, items: Sequence[VisitItem]) -> None:
-        """Send ``items`` (split when the server blames them); raises when it cannot answer."""
-        failures = 0
-        while not self.stopped():
-            try:
-                answer = self.client.send_visits(items)
-            except TransientError as exc:
-                if _blamed(exc):
-                    self.blamed(items, exc)
-                    return
-                failures += 1
-                if failures >= ATTEMPTS:
-                    raise
-                wait = self.backoff.delay(failures, exc.retry_after)
-                log.info("outcomes: %s; waiting (attempt %d)", exc, failures)
-                self.result.waits.append(wait)
-                self.sleep(wait)
-                continue
-            except SyncError as exc:
-                if not _blamed(exc):
-                    raise  # 401, 403, 404: the round stops, the sync thread says why
-                self.blamed(items, exc)
-                return
-            self.save(answer.results)
-            return
-
-    def blamed(self, items: Sequence[VisitItem], exc: SyncError) -> None:
-        if len(items) > 1:
-            middle = len(items) // 2
-            self.send(items[:middle])
-            self.send(items[middle:])
-            return
-        log.warning("outcomes: one outcome failed alone (%s); tried again next round", exc)
-        self.result.refused += 1
-
-    def save(self, results: Sequence[VisitResult]) -> None:
-        """One batch's answer saved in one transaction."""
-        arrivals: dict[str, int] = {}
-        for result in results:
-            if result.status in ("accepted", "duplicate") and result.arrival is not None:
-                arrivals[result.id] = result.arrival
-            else:
-                self.result.refused += 1
-        if len(arrivals) < len(results):
-            log.warning("outcomes: %d not taken by the server", len(results) - len(arrivals))
-        with self.store.transaction() as conn:
-            mark_sent(conn, arrivals, at=self.now())
-        self.result.sent += len(arrivals)
-
-
 def send_outcomes(
     store: Store,
     client: IntakeClient,
@@ -165,26 +62,31 @@ def send_outcomes(
     backoff: Backoff | None = None,
     stop: threading.Event | None = None,
     batch: int = MAX_BATCH_ITEMS,
-) -> OutcomesSent:
+) -> Sent:
     """Send every outcome waiting here; :mod:`kiosk.sync.errors` when the server cannot be
     reached (after :data:`ATTEMPTS` tries of a batch) or refuses the station: what was answered
     stays saved."""
     with store.reader() as conn:
         records = pending_outcomes(conn, _MAX_PENDING)
-    items: list[VisitItem] = []
-    waiter = stop or threading.Event()
-    work = _Round(store, client, now, sleep or waiter.wait, backoff or Backoff(), stop)
-    for record in records:
-        item = visit_item(record)
-        if item is None:  # cannot happen through record_outcome; never sent, never blocking
-            work.result.refused += 1
-        else:
-            items.append(item)
-    size = max(1, min(batch, MAX_BATCH_ITEMS))
-    for start in range(0, len(items), size):
-        if work.stopped():
-            break
-        work.send(items[start : start + size])
+
+    def save(results: Sequence[VisitResult]) -> int:
+        arrivals = {
+            r.id: r.arrival
+            for r in results
+            if r.status in ("accepted", "duplicate") and r.arrival is not None
+        }
+        with store.transaction() as conn:
+            mark_sent(conn, arrivals, at=now())
+        return len(arrivals)
+
+    result = Sent()
+    sender: BatchSender[VisitItem, VisitResult] = BatchSender(
+        "outcomes", lambda items: client.send_visits(items).results, save, result,
+        sleep=sleep, backoff=backoff, stop=stop,
+    )  # fmt: skip
+    items = [item for item in map(visit_item, records) if item is not None]
+    result.refused += len(records) - len(items)  # cannot happen through record_outcome
+    sender.send_all(items, batch)
     if records:
-        log.info("outcomes: %d sent, %d left", work.result.sent, work.result.refused)
-    return work.result
+        log.info("outcomes: %d sent, %d left", result.sent, result.refused)
+    return result

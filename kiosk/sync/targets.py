@@ -11,10 +11,9 @@ answered and the change's id is the idempotency key, so a kiosk killed at any mo
 and the server answers ``duplicate``.  Of two changes for a group and day the later arrival
 decides (:func:`kiosk.store.targets.apply_server_targets`).
 
-No connection, a timeout, 429 and 503 wait (exponential backoff with full jitter, at least
-``Retry-After``) and try again, a few times, then leave it to the next round.  A batch the server
-blames (500, 422, 413, an unreadable answer) is split down to single changes; one that still
-fails, or is answered ``conflict`` or ``invalid``, stays unsent and is tried again next round.
+Waits, retries and splits are :mod:`kiosk.sync.batches`' (the list's pages wait and retry the
+same way); a change the server answers ``conflict`` or ``invalid`` stays unsent and is tried
+again next round.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from pydantic import ValidationError
@@ -37,39 +36,25 @@ from kiosk.store.targets import (
     pending_targets,
 )
 from kiosk.sync.backoff import Backoff
+from kiosk.sync.batches import ATTEMPTS, BatchSender, Sent
 from kiosk.sync.client import IntakeClient
-from kiosk.sync.errors import (
-    BadResponse,
-    PayloadTooLarge,
-    Refused,
-    ServerError,
-    SyncError,
-    TransientError,
-)
+from kiosk.sync.errors import TransientError
 
 __all__ = ["ATTEMPTS", "TargetsSynced", "sync_targets", "target_item"]
 
 log = logging.getLogger(__name__)
 
-ATTEMPTS = 3
-"""Tries of one request through an outage before the round gives up (the next round goes on)."""
 _MAX_PENDING = 10_000
 _MAX_PAGES = 100
 """Pages fetched per round (a page holds up to 1000 targets): the rest come next round."""
 
 
 @dataclass
-class TargetsSynced:
-    """What a round did with the targets."""
+class TargetsSynced(Sent):
+    """What a round did with the targets: the changes sent, and those received."""
 
-    sent: int = 0
-    """Changes made here the server holds now (accepted, or a replay it had)."""
-    refused: int = 0
-    """Answered ``conflict`` or ``invalid``, or failing alone: left for the next round."""
     received: int = 0
     """Targets from the server that changed a figure here."""
-    waits: list[float] = field(default_factory=list)
-    """The backoff waits taken, in seconds."""
 
 
 def target_item(record: TargetRecord) -> TargetItem | None:
@@ -87,105 +72,29 @@ def target_item(record: TargetRecord) -> TargetItem | None:
         return None
 
 
-def _blamed(exc: SyncError) -> bool:
-    """An answer that blames the batch (split it), not the network or the server's load."""
-    if isinstance(exc, ServerError):
-        return exc.status == 500
-    return isinstance(exc, BadResponse | PayloadTooLarge) or (
-        isinstance(exc, Refused) and exc.status == 422
-    )
-
-
-class _Round:
-    """One round's sending and fetching: batches, splits, waits."""
-
-    def __init__(
-        self,
-        store: Store,
-        client: IntakeClient,
-        now: Callable[[], datetime],
-        sleep: Callable[[float], object],
-        backoff: Backoff,
-        stop: threading.Event | None,
-    ) -> None:
-        self.store, self.client, self.now = store, client, now
-        self.sleep, self.backoff, self.stop = sleep, backoff, stop
-        self.result = TargetsSynced()
-
-    def stopped(self) -> bool:
-        return self.stop is not None and self.stop.is_set()
-
-    def wait(self, failures: int, exc: TransientError) -> None:
-        """Wait before the next try; raises once the tries are used up."""
-        if failures >= ATTEMPTS:
-            raise exc
-        wait = self.backoff.delay(failures, exc.retry_after)
-        log.info("targets: %s; waiting (attempt %d)", exc, failures)
-        self.result.waits.append(wait)
-        self.sleep(wait)
-
-    def send(self, items: Sequence[TargetItem]) -> None:
-        """Send ``items`` (split when the server blames them); raises when it cannot answer."""
+def _fetch(store: Store, client: IntakeClient, sender: BatchSender[TargetItem, TargetResult],
+           result: TargetsSynced, now: Callable[[], datetime]) -> None:  # fmt: skip
+    """The ward's targets numbered after the highest number held here, page by page."""
+    with store.reader() as conn:
+        since = last_arrival(conn)
+    for _ in range(_MAX_PAGES):
+        if sender.stopped():
+            return
         failures = 0
-        while not self.stopped():
+        while True:
             try:
-                answer = self.client.send_targets(items)
+                page = client.targets(since)
+                break
             except TransientError as exc:
-                if _blamed(exc):
-                    self.blamed(items, exc)
-                    return
                 failures += 1
-                self.wait(failures, exc)
-                continue
-            except SyncError as exc:
-                if not _blamed(exc):
-                    raise  # 401, 403, 404: the round stops, the sync thread says why
-                self.blamed(items, exc)
-                return
-            self.save(answer.results)
+                sender.wait(failures, exc)
+                if sender.stopped():
+                    return
+        with store.transaction() as conn:
+            result.received += apply_server_targets(conn, page.targets, at=now())
+        if not page.more or not page.targets:
             return
-
-    def blamed(self, items: Sequence[TargetItem], exc: SyncError) -> None:
-        if len(items) > 1:
-            middle = len(items) // 2
-            self.send(items[:middle])
-            self.send(items[middle:])
-            return
-        log.warning("targets: one change failed alone (%s); tried again next round", exc)
-        self.result.refused += 1
-
-    def save(self, results: Sequence[TargetResult]) -> None:
-        """One batch's answer saved in one transaction."""
-        held = [r.id for r in results if r.status in ("accepted", "duplicate")]
-        self.result.refused += len(results) - len(held)
-        if len(held) < len(results):
-            log.warning("targets: %d not taken by the server", len(results) - len(held))
-        with self.store.transaction() as conn:
-            mark_sent(conn, held, at=self.now())
-        self.result.sent += len(held)
-
-    def fetch(self) -> None:
-        """The ward's targets numbered after the highest number held here, page by page."""
-        with self.store.reader() as conn:
-            since = last_arrival(conn)
-        for _ in range(_MAX_PAGES):
-            if self.stopped():
-                return
-            failures = 0
-            while True:
-                try:
-                    page = self.client.targets(since)
-                    break
-                except TransientError as exc:
-                    failures += 1
-                    self.wait(failures, exc)
-                    if self.stopped():
-                        return
-            with self.store.transaction() as conn:
-                self.result.received += apply_server_targets(conn, page.targets, at=self.now())
-            if not page.more or not page.targets:
-                return
-            since = page.targets[-1].arrival  # past those a change waiting here outweighs
+        since = page.targets[-1].arrival  # past those a change waiting here outweighs
 
 
 def sync_targets(
@@ -203,24 +112,24 @@ def sync_targets(
     or refuses the station: what was answered stays saved."""
     with store.reader() as conn:
         records = pending_targets(conn, _MAX_PENDING)
-    waiter = stop or threading.Event()
-    work = _Round(store, client, now, sleep or waiter.wait, backoff or Backoff(), stop)
-    items: list[TargetItem] = []
-    for record in records:
-        item = target_item(record)
-        if item is None:  # cannot happen through set_target; never sent, never blocking
-            work.result.refused += 1
-        else:
-            items.append(item)
-    size = max(1, min(batch, MAX_BATCH_ITEMS))
-    for start in range(0, len(items), size):
-        if work.stopped():
-            break
-        work.send(items[start : start + size])
-    work.fetch()
-    if records or work.result.received:
+
+    def save(results: Sequence[TargetResult]) -> int:
+        held = [r.id for r in results if r.status in ("accepted", "duplicate")]
+        with store.transaction() as conn:
+            mark_sent(conn, held, at=now())
+        return len(held)
+
+    result = TargetsSynced()
+    sender: BatchSender[TargetItem, TargetResult] = BatchSender(
+        "targets", lambda items: client.send_targets(items).results, save, result,
+        sleep=sleep, backoff=backoff, stop=stop,
+    )  # fmt: skip
+    items = [item for item in map(target_item, records) if item is not None]
+    result.refused += len(records) - len(items)  # cannot happen through set_target
+    sender.send_all(items, batch)
+    _fetch(store, client, sender, result, now)
+    if records or result.received:
         log.info(
-            "targets: %d sent, %d left, %d received",
-            work.result.sent, work.result.refused, work.result.received,
-        )  # fmt: skip
-    return work.result
+            "targets: %d sent, %d left, %d received", result.sent, result.refused, result.received
+        )
+    return result
