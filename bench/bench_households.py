@@ -25,13 +25,11 @@ rows fetched and nothing built. Goal: every open ≤ 300 ms (so the slowest, the
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 import statistics
 import sys
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,15 +39,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import bench_store  # noqa: E402
 from bench_scan import _p95, close, open_kiosk  # noqa: E402
-from common import record  # noqa: E402
+from common import cached_store, record  # noqa: E402
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.config import Config, load_config  # noqa: E402
+from kiosk.config import Config  # noqa: E402
 from kiosk.services.base import Actor  # noqa: E402
-from kiosk.store import open_store  # noqa: E402
+from kiosk.store import Store, open_store  # noqa: E402
 from kiosk.store.households import household_rows  # noqa: E402
-from kiosk.store.migrate import head_revision  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
 from kiosk.ui.screens.households import HouseholdsScreen  # noqa: E402
 from tests.support.households import add_progress, fill_roster, operator_id  # noqa: E402
@@ -74,40 +71,17 @@ BARE_SQL = (
 """What ``household_rows`` asks the database, written out for the bare DB-API."""
 
 
-def _digest() -> str:
-    """Changes with the migrations, the ward's generator and the day (the progress is today's:
-    the kiosk's purge would find a week-old cache's sent records): a stale cache is rebuilt."""
-    digest = hashlib.sha256(f"{head_revision()} {date.today()}".encode())
-    for path in (ROOT / "intake" / "demo.py", ROOT / "tests" / "support" / "households.py"):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+def _build(store: Store) -> None:
+    filled = fill_roster(store, RESIDENTS, seed=2026)
+    actor = operator_id(store, OFFICER)
+    add_progress(store, filled, actor, seed=2026, at=datetime.now(UTC) - timedelta(hours=1))
 
 
 def prepared() -> Config:
-    """The cached store of the ward with its progress, built when missing or stale."""
-    root = ROOT / ".bench-cache" / f"households-{RESIDENTS}"
-    config = load_config(
-        {
-            "KIOSK_CONFIG_DIR": str(root / "config"),
-            "KIOSK_DATA_DIR": str(root / "data"),
-            "KIOSK_KEY_STORE": "file",
-        }
-    )
-    stamp = root / "built"
-    if stamp.exists() and stamp.read_text() == _digest() and config.db_path.exists():
-        return config
-    shutil.rmtree(root, ignore_errors=True)
-    started = time.perf_counter()
-    with open_store(config) as store:
-        filled = fill_roster(store, RESIDENTS, seed=2026)
-        actor = operator_id(store, OFFICER)
-        add_progress(store, filled, actor, seed=2026, at=datetime.now(UTC) - timedelta(hours=1))
-        with store.transaction() as conn:
-            conn.exec_driver_sql("ANALYZE")
-    stamp.write_text(_digest())
-    households = len(filled.population.households)
-    print(f"built {RESIDENTS:,} residents in {households:,} households "
-          f"in {time.perf_counter() - started:.1f}s")  # fmt: skip
+    """The cached store of the ward with its progress (the kiosk's purge would find a week-old
+    cache's sent records: it is rebuilt each day)."""
+    sources = ("intake/demo.py", "tests/support/households.py")
+    config: Config = cached_store(f"households-{RESIDENTS}", sources, _build)
     return config
 
 

@@ -29,13 +29,11 @@ every chart ≤ 300 ms (so the slowest, the first included).
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 import statistics
 import sys
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,15 +44,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import bench_store  # noqa: E402
 from bench_households import _idle, _PaintClock, _wait  # noqa: E402
 from bench_scan import _p95, close, open_kiosk  # noqa: E402
-from common import record  # noqa: E402
+from common import cached_store, record  # noqa: E402
 from PySide6.QtCharts import QChart, QChartView, QLineSeries  # noqa: E402
 from PySide6.QtCore import QEventLoop, QPointF  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.config import Config, load_config  # noqa: E402
+from kiosk.config import Config  # noqa: E402
 from kiosk.services.base import Actor  # noqa: E402
-from kiosk.store import open_store  # noqa: E402
-from kiosk.store.migrate import head_revision  # noqa: E402
+from kiosk.store import Store, open_store  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
 from kiosk.ui.screens.report import ReportScreen  # noqa: E402
 from tests.support.campaign import add_campaign  # noqa: E402
@@ -100,41 +97,19 @@ RANGE_SQL = (
 """What ``campaign_days`` asks, written out the same way."""
 
 
-def _digest() -> str:
-    """Changes with the migrations, the generators and the day: a stale cache is rebuilt."""
-    digest = hashlib.sha256(f"{head_revision()} {date.today()}".encode())
-    for path in ("intake/demo.py", "tests/support/households.py", "tests/support/campaign.py"):
-        digest.update((ROOT / path).read_bytes())
-    return digest.hexdigest()[:16]
+def _build(store: Store) -> None:
+    filled = fill_roster(store, RESIDENTS, seed=2026)
+    groups = {h["group_name"] for h in filled.population.households}
+    assert len(groups) == GROUPS, f"the ward has {len(groups)} groups, not {GROUPS}"
+    operator_id(store, OFFICER)
+    now = datetime.now().astimezone()
+    add_campaign(store, today=now.date(), at=now, days=DAYS, groups=GROUPS)
 
 
 def prepared() -> Config:
     """The cached store of the ward and its campaign, built when missing or stale."""
-    root = ROOT / ".bench-cache" / f"report-{DAYS}x{GROUPS}"
-    config = load_config(
-        {
-            "KIOSK_CONFIG_DIR": str(root / "config"),
-            "KIOSK_DATA_DIR": str(root / "data"),
-            "KIOSK_KEY_STORE": "file",
-        }
-    )
-    stamp = root / "built"
-    if stamp.exists() and stamp.read_text() == _digest() and config.db_path.exists():
-        return config
-    shutil.rmtree(root, ignore_errors=True)
-    started = time.perf_counter()
-    with open_store(config) as store:
-        filled = fill_roster(store, RESIDENTS, seed=2026)
-        groups = {h["group_name"] for h in filled.population.households}
-        assert len(groups) == GROUPS, f"the ward has {len(groups)} groups, not {GROUPS}"
-        operator_id(store, OFFICER)
-        now = datetime.now().astimezone()
-        add_campaign(store, today=now.date(), at=now, days=DAYS, groups=GROUPS)
-        with store.transaction() as conn:
-            conn.exec_driver_sql("ANALYZE")
-    stamp.write_text(_digest())
-    print(f"built {DAYS} days of {GROUPS} groups on a ward of {RESIDENTS:,} residents "
-          f"in {time.perf_counter() - started:.1f}s")  # fmt: skip
+    sources = ("intake/demo.py", "tests/support/households.py", "tests/support/campaign.py")
+    config: Config = cached_store(f"report-{DAYS}x{GROUPS}", sources, _build)
     return config
 
 
