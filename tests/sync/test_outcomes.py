@@ -245,3 +245,25 @@ def test_two_kiosks_show_the_same_households_after_submissions_and_outcomes(
     assert (after_a[served], after_a[refusing], after_a[away]) == ("done", "partial", "absent")
     changed = {h for h in after_a if after_a[h] != before[h]}
     assert changed == {served, refusing, away}
+
+
+def test_a_batch_the_server_blames_is_split_and_one_bad_holds_nothing_back(
+    store: Store, server: Server
+) -> None:
+    add_operator(store, "Lan", "volunteer")
+    clock = FakeClock()
+    homes = [h["id"] for h in _ward(server).households[3:6]]
+    with enrol(store, server) as enrolled:
+        token = enrolled.token
+    recorded = [OutcomeService(store, clock).record(LAN, h, None, "absent") for h in homes]
+    host, port = server.url.removeprefix("http://").split(":")
+    with FaultProxy((host, int(port))) as proxy, IntakeClient(proxy.url, token=token) as client:
+        proxy.script("status_500", "status_500")  # the batch of 3, then its first half of 1
+        first = send_outcomes(store, client, now=clock, sleep=FakeTime().sleep)
+    assert (first.sent, first.refused) == (2, 1)  # the other two went; that one waits
+    with store.reader() as conn:
+        [waiting] = [r.id for r in pending_outcomes(conn)]
+    assert sorted(_at_server(server)) == sorted(r.id for r in recorded if r.id != waiting)
+    with IntakeClient(server.url, token=token) as client:
+        assert send_outcomes(store, client, now=clock).sent == 1
+    assert sorted(_at_server(server)) == sorted(r.id for r in recorded)  # each once
